@@ -1,0 +1,24 @@
+{
+    "name": "Gas Contracts",
+    "summary": "Gas user contracts: approval routing, standard fees, accounts, take-or-pay",
+    "version": "19.0.1.0.0",
+    "category": "Sales/Gas",
+    "author": "Our Company",
+    "website": "https://example.com/odoo-archive-addons",
+    # AGPL because it builds on OCA base_tier_validation (AGPL-3).
+    "license": "AGPL-3",
+    "depends": ["mail", "base_tier_validation", "report_xlsx"],
+    "data": [
+        "security/gas_contracts_groups.xml",
+        "security/ir.model.access.csv",
+        "views/gas_contract_views.xml",
+        "views/gas_contracts_menus.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "gas_contracts/static/tests/tours/**/*",
+        ],
+    },
+    "application": True,
+    "installable": True,
+}
