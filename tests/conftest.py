@@ -1,0 +1,79 @@
+"""Fixtures for the repository tests: a real Odoo server on a real database."""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+import devenv
+
+
+@pytest.fixture(scope="session")
+def odoo_setup():
+    """(odoo command, environment, database) with the three add-ons installed.
+
+    bin/test hands over the database it has just tested (ODOO_TEST_DB); run alone, pytest
+    builds its own and drops it afterwards.
+    """
+    try:
+        odoo_cmd, odoo_env = devenv.find_odoo()
+        pg = devenv.find_postgres()
+    except devenv.SetupError as exc:
+        pytest.fail(str(exc), pytrace=False)
+    env = dict(os.environ, **odoo_env, **pg)
+    database = os.environ.get("ODOO_TEST_DB")
+    owned = not database
+    if owned:
+        database = f"archive_addons_pytest_{os.getpid()}"
+        cmd = odoo_cmd + devenv.odoo_args(database, devenv.free_port())
+        cmd += ["--init", ",".join(devenv.OUR_MODULES), "--stop-after-init"]
+        subprocess.run(cmd, env=env, check=True, capture_output=True)
+    yield odoo_cmd, env, database
+    if owned:
+        devenv.drop_database(pg, database)
+
+
+def odoo_shell(odoo_setup, code):
+    """Run Python in `odoo shell` on the test database; return what it printed last."""
+    odoo_cmd, env, database = odoo_setup
+    cmd = odoo_cmd + ["shell", "--no-http", "--log-level", "warn"]
+    cmd += devenv.odoo_args(database, devenv.free_port())
+    done = subprocess.run(cmd, env=env, input=code, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip().splitlines()[-1]
+
+
+@pytest.fixture(scope="session")
+def odoo_server(odoo_setup):
+    """Base URL of an Odoo server running on the test database, in multi-worker mode."""
+    odoo_cmd, env, database = odoo_setup
+    port = devenv.free_port()
+    log = open(devenv.LOCAL / "pytest-server.log", "w", encoding="utf-8")  # noqa: SIM115
+    cmd = (
+        odoo_cmd
+        + devenv.odoo_args(database, port)
+        + [
+            "--workers",
+            "2",
+            "--max-cron-threads",
+            "0",
+            "--gevent-port",
+            str(devenv.free_port()),
+        ]
+    )
+    process = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        devenv.wait_for_http(port, process)
+        yield f"http://127.0.0.1:{port}", database
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+        time.sleep(0.5)
