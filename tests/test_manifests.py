@@ -34,7 +34,6 @@ def core_modules():
     import importlib.util
     import os
 
-
     roots = []
     if os.environ.get("ODOO_SRC"):
         src = Path(os.environ["ODOO_SRC"])
