@@ -84,8 +84,9 @@ def find_odoo():
             "Odoo 19.0 Community into this Python (pip install -e <odoo source>) or set "
             "ODOO_SRC to an Odoo 19.0 source tree."
         )
-    release = next((Path(p) / "release.py" for p in spec.submodule_search_locations or []), None)
-    version = _release_version(release) if release and release.is_file() else "unknown"
+    # `odoo` is a namespace package: OCA wheels add odoo/addons/* beside Odoo's own tree.
+    releases = [Path(p) / "release.py" for p in spec.submodule_search_locations or []]
+    version = next((_release_version(r) for r in releases if r.is_file()), "unknown")
     if not version.startswith("19.0"):
         raise SetupError(
             f"The odoo package importable by {sys.executable} is version {version}; "
@@ -96,7 +97,7 @@ def find_odoo():
 
 def _release_version(release_py):
     """'19.0' from odoo/release.py's `version_info = (19, 0, ...)`, without running it."""
-    match = re.search(r"^version_info\s*=\s*\((\d+),\s*(\d+)", release_py.read_text(), re.M)
+    match = re.search(r"^version_info\s*=\s*\((\d+),\s*(\d+)", release_py.read_text(), re.MULTILINE)
     return f"{match[1]}.{match[2]}" if match else "unknown"
 
 
