@@ -12,9 +12,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 import devenv
 
 
+class OdooSetup:
+    """How to run Odoo on the test database (kept out of pytest's tracebacks: no env dump)."""
+
+    def __init__(self, cmd, env, database):
+        self.cmd, self.env, self.database = cmd, env, database
+
+    def __repr__(self):
+        return f"<Odoo on database {self.database}>"
+
+
 @pytest.fixture(scope="session")
 def odoo_setup():
-    """(odoo command, environment, database) with the three add-ons installed.
+    """An OdooSetup whose database has the three add-ons installed.
 
     bin/test hands over the database it has just tested (ODOO_TEST_DB); run alone, pytest
     builds its own and drops it afterwards.
@@ -32,17 +42,18 @@ def odoo_setup():
         cmd = odoo_cmd + devenv.odoo_args(database, devenv.free_port())
         cmd += ["--init", ",".join(devenv.OUR_MODULES), "--stop-after-init"]
         subprocess.run(cmd, env=env, check=True, capture_output=True)
-    yield odoo_cmd, env, database
+    yield OdooSetup(odoo_cmd, env, database)
     if owned:
         devenv.drop_database(pg, database)
 
 
 def odoo_shell(odoo_setup, code):
     """Run Python in `odoo shell` on the test database; return what it printed last."""
-    odoo_cmd, env, database = odoo_setup
-    cmd = odoo_cmd + ["shell", "--no-http", "--log-level", "warn"]
-    cmd += devenv.odoo_args(database, devenv.free_port())
-    done = subprocess.run(cmd, env=env, input=code, capture_output=True, text=True, check=False)
+    cmd = odoo_setup.cmd + ["shell", "--no-http", "--log-level", "warn"]
+    cmd += devenv.odoo_args(odoo_setup.database, devenv.free_port())
+    done = subprocess.run(
+        cmd, env=odoo_setup.env, input=code, capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout.strip().splitlines()[-1]
 
@@ -50,25 +61,14 @@ def odoo_shell(odoo_setup, code):
 @pytest.fixture(scope="session")
 def odoo_server(odoo_setup):
     """Base URL of an Odoo server running on the test database, in multi-worker mode."""
-    odoo_cmd, env, database = odoo_setup
     port = devenv.free_port()
     log = open(devenv.LOCAL / "pytest-server.log", "w", encoding="utf-8")  # noqa: SIM115
-    cmd = (
-        odoo_cmd
-        + devenv.odoo_args(database, port)
-        + [
-            "--workers",
-            "2",
-            "--max-cron-threads",
-            "0",
-            "--gevent-port",
-            str(devenv.free_port()),
-        ]
-    )
-    process = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
+    cmd = odoo_setup.cmd + devenv.odoo_args(odoo_setup.database, port)
+    cmd += ["--workers", "2", "--max-cron-threads", "0", "--gevent-port", str(devenv.free_port())]
+    process = subprocess.Popen(cmd, env=odoo_setup.env, stdout=log, stderr=subprocess.STDOUT)
     try:
         devenv.wait_for_http(port, process)
-        yield f"http://127.0.0.1:{port}", database
+        yield f"http://127.0.0.1:{port}", odoo_setup.database
     finally:
         process.terminate()
         try:
