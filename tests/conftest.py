@@ -15,8 +15,8 @@ import devenv
 class OdooSetup:
     """How to run Odoo on the test database (kept out of pytest's tracebacks: no env dump)."""
 
-    def __init__(self, cmd, env, database):
-        self.cmd, self.env, self.database = cmd, env, database
+    def __init__(self, cmd, env, pg, database):
+        self.cmd, self.env, self.pg, self.database = cmd, env, pg, database
 
     def __repr__(self):
         return f"<Odoo on database {self.database}>"
@@ -42,7 +42,7 @@ def odoo_setup():
         cmd = odoo_cmd + devenv.odoo_args(database, devenv.free_port())
         cmd += ["--init", ",".join(devenv.OUR_MODULES), "--stop-after-init"]
         subprocess.run(cmd, env=env, check=True, capture_output=True)
-    yield OdooSetup(odoo_cmd, env, database)
+    yield OdooSetup(odoo_cmd, env, pg, database)
     if owned:
         devenv.drop_database(pg, database)
 

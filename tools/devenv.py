@@ -7,6 +7,7 @@ cluster is started in .local/postgres (ignored by git), listening on a Unix sock
 Every failure to find either stops the caller with one sentence saying what to do.
 """
 
+import atexit
 import getpass
 import glob
 import importlib.util
@@ -228,7 +229,11 @@ def _start_private_cluster(pg):
                 "start",
             ]
         )
-        if done.returncode:
+        if done.returncode == 0:
+            # Throwaway: it lives as long as the command that started it.
+            stop = as_user + [str(bindir / "pg_ctl"), "-D", str(datadir), "-m", "fast", "stop"]
+            atexit.register(run_quiet, stop)
+        else:
             raise SetupError(
                 f"The private PostgreSQL cluster in {datadir} did not start: "
                 f"{(done.stderr or done.stdout).strip()} (see {datadir / 'server.log'})."
@@ -267,6 +272,36 @@ def drop_database(pg, name):
     finally:
         conn.close()
     shutil.rmtree(LOCAL / "filestore" / "filestore" / name, ignore_errors=True)
+
+
+# ---------------------------------------------------------------- Odoo logs
+
+LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>[A-Z]+) ")
+
+
+def load_log_allowlist():
+    """tests/log-allowlist.txt: a regular expression, ' ## ', why the line is harmless."""
+    entries = []
+    path = REPO / "tests" / "log-allowlist.txt"
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        pattern, sep, why = line.rpartition(" ## ")
+        if not sep or not why.strip() or not pattern.strip():
+            raise SetupError(f"{path}:{number}: an entry needs 'regex ## why it is harmless'.")
+        entries.append(re.compile(pattern.strip()))
+    return entries
+
+
+def unexplained_log_lines(lines, allowlist):
+    """The WARNING, ERROR and CRITICAL lines that no allow-list entry explains."""
+    return [
+        line
+        for line in lines
+        if (match := LOG_LINE.match(line))
+        and match["level"] in ("WARNING", "ERROR", "CRITICAL")
+        and not any(pattern.search(line) for pattern in allowlist)
+    ]
 
 
 # ---------------------------------------------------------------- Odoo command lines
