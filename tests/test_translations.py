@@ -20,7 +20,7 @@ def exported(odoo_setup, tmp_path_factory):
     templates = {}
     for module in devenv.OUR_MODULES:
         path = tmp_path_factory.mktemp("i18n") / f"{module}.pot"
-        cmd = odoo_setup.cmd + ["i18n", "export", "--addons-path", str(devenv.ADDONS)]
+        cmd = odoo_setup.cmd + [f"--addons-path={devenv.ADDONS}", "i18n", "export"]
         cmd += ["-d", odoo_setup.database, "-l", "pot", "-o", str(path), module]
         done = subprocess.run(cmd, env=odoo_setup.env, capture_output=True, text=True, check=False)
         assert done.returncode == 0, done.stderr[-3000:]
