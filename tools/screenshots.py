@@ -26,7 +26,8 @@ from pathlib import Path
 import websocket  # websocket-client, pinned in requirements-dev.txt
 
 READY = (
-    "!!document.querySelector('.o_action_manager .o_view_controller')"
+    "!!document.querySelector('.o_main_navbar')"
+    " && document.querySelector('.o_action_manager')?.children.length > 0"
     " && !document.querySelector('.o_loading_indicator, .o_blockUI')"
 )
 
