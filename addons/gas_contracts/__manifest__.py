@@ -11,8 +11,19 @@
     "data": [
         "security/gas_contracts_groups.xml",
         "security/ir.model.access.csv",
+        "security/gas_contracts_rules.xml",
+        "data/gas_contracts_data.xml",
+        "data/gas_tier_definitions.xml",
         "views/gas_contract_views.xml",
+        "views/gas_config_views.xml",
+        "views/gas_account_views.xml",
+        "views/res_partner_views.xml",
         "views/gas_contracts_menus.xml",
+        "wizard/gas_wizard_views.xml",
+        "report/gas_reports.xml",
+    ],
+    "demo": [
+        "demo/gas_contracts_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -1,1 +1,17 @@
-from . import gas_contract
+from . import (
+    gas_account,
+    gas_appliance,
+    gas_contract,
+    gas_contract_document,
+    gas_contract_instalment,
+    gas_contract_type,
+    gas_fee_variance,
+    gas_meter,
+    gas_query_log,
+    gas_tariff,
+    gas_top_settlement,
+    ir_attachment,
+    res_partner,
+    tier_review,
+    tools,
+)

@@ -1,1 +1,11 @@
-from . import test_gas_contract
+from . import (
+    test_account,
+    test_archive,
+    test_contract,
+    test_json2_api,
+    test_routing,
+    test_take_or_pay,
+    test_tour,
+    test_views,
+    test_xlsx,
+)

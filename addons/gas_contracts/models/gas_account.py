@@ -1,0 +1,283 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from .tools import as_internal, is_internal, is_top_eligible_volume, mask_number
+
+# Fields whose reading is a sensitive query [GC-8]; every read of them is logged.
+SENSITIVE_FIELDS = {"id_number", "bank_account", "deposit_amount"}
+
+
+class GasAccount(models.Model):
+    """The gas user account (user file) opened from a supply contract [GC-5]."""
+
+    _name = "gas.account"
+    _description = "Gas User Account"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "name desc, id desc"
+
+    name = fields.Char(
+        string="Account Number", required=True, readonly=True, copy=False, default="/"
+    )
+    contract_id = fields.Many2one(
+        "gas.contract", string="Supply Contract", required=True, index=True, ondelete="restrict"
+    )
+    partner_id = fields.Many2one("res.partner", string="Gas User", required=True, index=True)
+    user_category = fields.Selection(related="contract_id.user_category", store=True)
+    company_id = fields.Many2one(related="contract_id.company_id", store=True)
+    currency_id = fields.Many2one(related="contract_id.currency_id")
+    state = fields.Selection(
+        [("open", "Open"), ("closed", "Closed"), ("archived", "Archived")],
+        default="open",
+        required=True,
+        readonly=True,
+        tracking=True,
+        index=True,
+    )
+    open_date = fields.Date(default=fields.Date.context_today, readonly=True)
+    # address data
+    district = fields.Char()
+    street = fields.Char()
+    building = fields.Char()
+    unit = fields.Char()
+    room = fields.Char()
+    city = fields.Char()
+    # basic contact data; the full phone needs the technical level
+    contact_name = fields.Char()
+    phone = fields.Char(groups="gas_contracts.group_gas_query_technical")
+    phone_display = fields.Char(string="Phone (shown)", compute="_compute_masked")
+    # identity and financial data
+    id_number = fields.Char(
+        string="Identity Number", groups="gas_contracts.group_gas_query_financial"
+    )
+    id_number_display = fields.Char(string="Identity Number (shown)", compute="_compute_masked")
+    bank_account = fields.Char(groups="gas_contracts.group_gas_query_financial")
+    deposit_amount = fields.Monetary(groups="gas_contracts.group_gas_query_financial")
+    # technical data
+    meter_ids = fields.One2many("gas.meter", "account_id", string="Meters")
+    appliance_ids = fields.One2many("gas.appliance", "account_id", string="Gas Appliances")
+    annual_contract_quantity = fields.Float(
+        related="contract_id.annual_quantity", string="Contracted Annual Volume (m³)"
+    )
+    daily_contract_quantity = fields.Float(
+        related="contract_id.daily_quantity", string="Contracted Daily Volume (m³)"
+    )
+    metered_annual_volume = fields.Float(
+        string="Metered Volume, Last 365 Days (m³)", compute="_compute_metered"
+    )
+    metered_peak_daily_volume = fields.Float(
+        string="Peak Daily Metered Volume (m³)", compute="_compute_metered"
+    )
+    top_eligible = fields.Boolean(string="Take-or-Pay Eligible", compute="_compute_metered")
+    info_complete = fields.Boolean(
+        string="User File Complete",
+        compute="_compute_info_complete",
+        store=True,
+        help="Address, meter and gas appliance data are all filled in (policy 第八條).",
+    )
+    meter_count = fields.Integer(compute="_compute_counts")
+    appliance_count = fields.Integer(compute="_compute_counts")
+
+    @api.depends_context("uid")
+    @api.depends("phone", "id_number")
+    def _compute_masked(self):
+        user = self.env.user
+        technical = user.has_group("gas_contracts.group_gas_query_technical")
+        financial = user.has_group("gas_contracts.group_gas_query_financial")
+        # the raw fields carry groups=: they are read as superuser here, and lower
+        # levels only ever receive the masked form computed from them
+        for account, account_sudo in zip(self, self.sudo(), strict=True):
+            phone, id_number = account_sudo.phone, account_sudo.id_number
+            account.phone_display = phone if technical else mask_number(phone)
+            account.id_number_display = id_number if financial else mask_number(id_number)
+
+    def _compute_metered(self):
+        since = fields.Date.context_today(self) - timedelta(days=365)
+        groups = self.env["gas.meter.reading"]._read_group(
+            [("account_id", "in", self.ids), ("date", ">", since)],
+            ["account_id"],
+            ["volume:sum", "daily_volume:max"],
+        )
+        volumes = {account.id: (volume, daily) for account, volume, daily in groups}
+        for account in self:
+            volume, daily = volumes.get(account.id, (0.0, 0.0))
+            account.metered_annual_volume = volume
+            account.metered_peak_daily_volume = daily
+            account.top_eligible = is_top_eligible_volume(
+                account.annual_contract_quantity, account.daily_contract_quantity
+            ) or is_top_eligible_volume(volume, daily)
+
+    @api.depends("street", "city", "meter_ids", "appliance_ids")
+    def _compute_info_complete(self):
+        for account in self:
+            account.info_complete = bool(
+                account.street and account.city and account.meter_ids and account.appliance_ids
+            )
+
+    def _compute_counts(self):
+        for account in self:
+            account.meter_count = len(account.meter_ids)
+            account.appliance_count = len(account.appliance_ids)
+
+    # ---------------------------------------------------------------- ORM hooks
+    @api.model_create_multi
+    def create(self, vals_list):
+        contracts = self.env["gas.contract"].browse([v.get("contract_id") for v in vals_list])
+        if not self.env.su:
+            for contract in contracts:
+                if contract.type_kind != "supply" or contract.state not in (
+                    "signed",
+                    "in_progress",
+                ):
+                    raise UserError(
+                        self.env._("Gas accounts are opened from signed supply contracts.")
+                    )
+                missing = contract._get_missing_opening_papers()
+                if missing:
+                    raise UserError(
+                        self.env._(
+                            "Contract %(name)s cannot open an account; attach first: %(papers)s.",
+                            name=contract.name,
+                            papers=", ".join(missing),
+                        )
+                    )
+        for vals in vals_list:
+            if not self.env.su:
+                vals.pop("state", None)
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("gas.account") or "/"
+        accounts = super().create(vals_list)
+        accounts._schedule_completion()
+        return accounts
+
+    @api.private
+    def _schedule_completion(self):
+        """Remind the drafter to complete the user file after opening (第八條)."""
+        todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
+        incomplete = self.filtered(lambda a: not a.info_complete)
+        if not todo or not incomplete:
+            return
+        self.env["mail.activity"].create(
+            [
+                {
+                    "res_model_id": self.env["ir.model"]._get_id(self._name),
+                    "res_id": account.id,
+                    "activity_type_id": todo.id,
+                    "summary": self.env._("Complete meter, address and gas appliance data"),
+                    "user_id": (account.contract_id.user_id or self.env.user).id,
+                    "date_deadline": fields.Date.context_today(self) + timedelta(days=7),
+                }
+                for account in incomplete
+            ]
+        )
+
+    def write(self, vals):
+        if not is_internal(self.env):
+            if self._gas_is_locked():
+                raise UserError(self.env._("Archived gas accounts cannot be changed."))
+            if {"state", "name", "contract_id"} & set(vals):
+                raise UserError(self.env._("The account workflow sets these fields."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_user_file(self):
+        raise UserError(
+            self.env._("Gas accounts are user files: close and archive them, never delete.")
+        )
+
+    def _gas_is_locked(self):
+        return any(account.state == "archived" for account in self)
+
+    @api.private
+    def _check_editable(self):
+        if self._gas_is_locked() and not is_internal(self.env):
+            raise UserError(self.env._("Archived gas accounts cannot be changed."))
+
+    def message_post(self, **kwargs):
+        if self._gas_is_locked() and not is_internal(self.env):
+            raise UserError(self.env._("Archived gas accounts accept no new messages."))
+        return super().message_post(**kwargs)
+
+    # --------------------------------------------------- [GC-8] query logging
+    def _read_format(self, fnames, load="_classic_read"):
+        sensitive = SENSITIVE_FIELDS.intersection(fnames)
+        if sensitive and self:
+            self._log_query(sensitive, "read")
+        return super()._read_format(fnames, load=load)
+
+    def export_data(self, fields_to_export):
+        sensitive = {path.split("/")[0] for path in fields_to_export} & SENSITIVE_FIELDS
+        if sensitive and self:
+            self._log_query(sensitive, "export")
+        return super().export_data(fields_to_export)
+
+    @api.private
+    def _log_query(self, fnames, operation):
+        # the log is written for the reader, who has no right to write or forge it
+        log_sudo = self.env["gas.query.log"].sudo()
+        log_sudo.create(
+            {
+                "user_id": self.env.uid,
+                "operation": operation,
+                "field_names": ", ".join(sorted(fnames)),
+                "account_ids": [(6, 0, self.ids)],
+                "record_count": len(self),
+            }
+        )
+
+    # Reads of gas accounts may write a query log line: the RPC layer must give them a
+    # read/write cursor, which it does for methods not flagged read-only.
+    def read(self, fields=None, load="_classic_read"):
+        return super().read(fields=fields, load=load)
+
+    def search_read(self, domain=None, fields=None, offset=0, limit=None, order=None, **kw):
+        return super().search_read(
+            domain=domain, fields=fields, offset=offset, limit=limit, order=order, **kw
+        )
+
+    def web_read(self, specification):
+        return super().web_read(specification)
+
+    def web_search_read(
+        self, domain, specification, offset=0, limit=None, order=None, count_limit=None
+    ):
+        return super().web_search_read(
+            domain,
+            specification,
+            offset=offset,
+            limit=limit,
+            order=order,
+            count_limit=count_limit,
+        )
+
+    read._readonly = False
+    search_read._readonly = False
+    web_read._readonly = False
+    web_search_read._readonly = False
+
+    # ---------------------------------------------------------------- actions
+    def action_close(self):
+        if self.filtered(lambda a: a.state != "open"):
+            raise UserError(self.env._("Only open accounts can be closed."))
+        as_internal(self).write({"state": "closed"})
+        return True
+
+    def action_archive_file(self):
+        if not self.env.user.has_group("gas_contracts.group_gas_archive_keeper"):
+            raise AccessError(self.env._("Only archive keepers archive user files."))
+        if self.filtered(lambda a: a.state != "closed"):
+            raise UserError(self.env._("Only closed accounts are archived."))
+        self._do_archive()
+        return True
+
+    @api.private
+    def _do_archive(self):
+        # logged before the lock: nothing is posted on an archived account, and no
+        # to-do is left that could not be closed afterwards
+        self.activity_ids.unlink()
+        self._message_log_batch(dict.fromkeys(self.ids, self.env._("User file archived.")))
+        as_internal(self).with_context(mail_notrack=True).write({"state": "archived"})
+
+    def action_print_user_info(self):
+        return self.env.ref("gas_contracts.action_report_gas_user_info").report_action(self)

@@ -1,0 +1,78 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from .tools import as_internal, is_internal
+
+
+class GasFeeVariance(models.Model):
+    """An approved exception to the standard fee of one installation contract [GC-4]."""
+
+    _name = "gas.fee.variance"
+    _description = "Gas Fee Variance"
+    _inherit = ["mail.thread"]
+    _order = "id desc"
+
+    contract_id = fields.Many2one("gas.contract", required=True, index=True, ondelete="cascade")
+    currency_id = fields.Many2one(related="contract_id.currency_id")
+    expected_amount = fields.Monetary(related="contract_id.expected_amount")
+    amount = fields.Monetary(string="Amount to Charge", required=True, tracking=True)
+    reason = fields.Text(required=True)
+    state = fields.Selection(
+        [("draft", "Requested"), ("approved", "Approved"), ("refused", "Refused")],
+        default="draft",
+        required=True,
+        tracking=True,
+        readonly=True,
+        copy=False,
+    )
+    requested_by = fields.Many2one(
+        "res.users", default=lambda self: self.env.user, readonly=True, required=True
+    )
+    approved_by = fields.Many2one("res.users", readonly=True, copy=False)
+
+    _amount_positive = models.Constraint("CHECK(amount >= 0)", "A fee cannot be negative.")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if not self.env.su:
+                vals["requested_by"] = self.env.uid
+                if vals.get("state", "draft") != "draft" or vals.get("approved_by"):
+                    raise UserError(self.env._("A fee variance is approved with its button."))
+            if not (vals.get("reason") or "").strip():
+                raise UserError(self.env._("Give the reason for the fee variance."))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not (self.env.su or is_internal(self.env)):
+            if {"state", "approved_by", "requested_by"} & set(vals):
+                raise UserError(self.env._("A fee variance is approved with its button."))
+            if self.filtered(lambda v: v.state != "draft"):
+                raise UserError(self.env._("A decided fee variance cannot be changed."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_decided(self):
+        if self.filtered(lambda v: v.state != "draft"):
+            raise UserError(self.env._("A decided fee variance is kept with its contract."))
+
+    def _check_can_decide(self):
+        if not self.env.user.has_group("gas_contracts.group_gas_general_manager"):
+            raise AccessError(self.env._("Only the general manager decides fee variances."))
+        for variance in self:
+            if variance.state != "draft":
+                raise UserError(self.env._("This fee variance is already decided."))
+            if self.env.user in (variance.requested_by | variance.contract_id._get_drafters()):
+                raise UserError(
+                    self.env._("You cannot decide a fee variance on your own contract.")
+                )
+
+    def action_approve(self):
+        self._check_can_decide()
+        as_internal(self).write({"state": "approved", "approved_by": self.env.uid})
+        return True
+
+    def action_refuse(self):
+        self._check_can_decide()
+        as_internal(self).write({"state": "refused", "approved_by": self.env.uid})
+        return True

@@ -1,0 +1,57 @@
+"""Helpers shared by the gas contract models.
+
+State changes, tier reviews and locked records are only touched by this module's own
+methods. They mark their environment with a token object that a client cannot send:
+a JSON-RPC context only carries JSON values, never this Python object.
+"""
+
+INTERNAL_KEY = "gas_contracts_internal"
+_INTERNAL_TOKEN = object()
+
+# Context keys that base_tier_validation or mail honour and that a client could send to
+# skip a check or hide a change; they are neutralised on gas contracts.
+BLOCKED_CONTEXT_KEYS = (
+    "skip_validation_check",
+    "skip_check_state_condition",
+    "tier_validation_defer_compute_can_review",
+    "tracking_disable",
+    "mail_notrack",
+    "mail_create_nolog",
+)
+
+TOP_ANNUAL_THRESHOLD = 3_000_000
+TOP_DAILY_THRESHOLD = 10_000
+# Beyond any city gas user (the largest plants take a few 1e9 m3 a year).
+ABSURD_VOLUME = 1e11
+
+
+def as_internal(records):
+    return records.with_context(**{INTERNAL_KEY: _INTERNAL_TOKEN})
+
+
+def is_internal(env):
+    return env.context.get(INTERNAL_KEY) is _INTERNAL_TOKEN
+
+
+def sanitize_context(records):
+    """Drop the blocked keys a client may have sent, unless the call is internal."""
+    if is_internal(records.env):
+        return records
+    if not any(records.env.context.get(key) for key in BLOCKED_CONTEXT_KEYS):
+        return records
+    return records.with_context(**dict.fromkeys(BLOCKED_CONTEXT_KEYS, False))
+
+
+def is_top_eligible_volume(annual, daily):
+    """Policy 篇三 第九條: 300萬 m3 a year or 1萬 m3 a day, boundaries included."""
+    return (annual or 0) >= TOP_ANNUAL_THRESHOLD or (daily or 0) >= TOP_DAILY_THRESHOLD
+
+
+def mask_number(value, keep_start=3, keep_end=4):
+    """138****5678 style masking; short values are masked entirely but the last digit."""
+    if not value:
+        return value
+    value = str(value).strip()
+    if len(value) <= keep_start + keep_end:
+        return "*" * (len(value) - 1) + value[-1:]
+    return value[:keep_start] + "*" * (len(value) - keep_start - keep_end) + value[-keep_end:]

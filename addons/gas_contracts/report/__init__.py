@@ -1,0 +1,1 @@
+from . import gas_user_info, gas_xlsx
