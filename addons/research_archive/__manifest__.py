@@ -5,13 +5,25 @@
     "category": "Productivity/Archive",
     "author": "Our Company",
     "website": "https://example.com/odoo-archive-addons",
-    "license": "LGPL-3",
-    "depends": ["mail"],
+    # AGPL because it builds on OCA report_xlsx (AGPL-3).
+    "license": "AGPL-3",
+    "depends": ["mail", "report_xlsx"],
     "data": [
         "security/research_archive_groups.xml",
         "security/ir.model.access.csv",
+        "security/research_archive_rules.xml",
+        "data/research_archive_data.xml",
         "views/research_dossier_views.xml",
+        "views/research_project_views.xml",
+        "views/research_document_views.xml",
+        "views/research_round_views.xml",
+        "views/research_config_views.xml",
         "views/research_archive_menus.xml",
+        "wizard/research_dossier_reopen_wizard_views.xml",
+        "report/research_archive_reports.xml",
+    ],
+    "demo": [
+        "demo/research_archive_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

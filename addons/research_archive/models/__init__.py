@@ -1,1 +1,15 @@
-from . import research_dossier
+from . import (
+    ir_attachment,
+    mail_message,
+    research_archive_numbering,
+    research_archive_round,
+    research_document,
+    research_document_type,
+    research_dossier,
+    research_dossier_category,
+    research_dossier_waiver,
+    research_file_checksum,
+    research_handover,
+    research_project,
+    research_seal,
+)

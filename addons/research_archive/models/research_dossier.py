@@ -1,18 +1,625 @@
-from odoo import fields, models
+import hashlib
+from collections import defaultdict
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .research_document_type import RETENTIONS
+from .research_seal import check_seal, in_workflow, with_workflow
+
+CLASSIFICATIONS = [
+    ("public", "Public"),
+    ("internal", "Internal"),
+    ("confidential", "Confidential"),
+]
+RETENTION_YEARS = {"Y": None, "D30": 30, "D10": 10}
+# fields only the workflow buttons may write
+WORKFLOW_FIELDS = {"state", "archive_number", "archive_date", "archived_by_id", "reopen_count"}
+# fields that make up the archive number: frozen once a number is assigned
+NUMBER_KEY_FIELDS = {"category_id", "year", "retention", "company_id"}
+COMPLETENESS_FIELDS = ("missing_count", "completeness_rate", "is_complete")
 
 
 class ResearchDossier(models.Model):
     _name = "research.dossier"
     _description = "Research Dossier"
     _inherit = ["mail.thread", "mail.activity.mixin"]
-    _order = "id desc"
+    _order = "year desc, id desc"
+    _rec_names_search = ["name", "archive_number", "project_id.code"]
 
     name = fields.Char(string="Title", required=True, tracking=True)
+    project_id = fields.Many2one(
+        "research.project", string="Research Project", index=True, ondelete="restrict"
+    )
+    project_lead_id = fields.Many2one(related="project_id.lead_id", string="Project Lead")
+    project_member_ids = fields.Many2many(related="project_id.member_ids", string="Members")
+    category_id = fields.Many2one(
+        "research.dossier.category",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        default=lambda self: self.env.ref(
+            "research_archive.dossier_category_project", raise_if_not_found=False
+        ),
+        tracking=True,
+    )
+    is_project_dossier = fields.Boolean(
+        related="category_id.is_project", store=True, string="Is Project Dossier"
+    )
     user_id = fields.Many2one(
         "res.users",
         string="Responsible",
         default=lambda self: self.env.user,
         tracking=True,
         index=True,
+        help="立卷人: the person who compiles the volume.",
     )
-    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    year = fields.Integer(
+        required=True,
+        default=lambda self: fields.Date.context_today(self).year,
+        tracking=True,
+        index=True,
+    )
+    retention = fields.Selection(
+        RETENTIONS, string="Retention Period", required=True, default="Y", tracking=True
+    )
+    classification = fields.Selection(
+        CLASSIFICATIONS,
+        required=True,
+        default="internal",
+        tracking=True,
+        index=True,
+    )
+    state = fields.Selection(
+        [("draft", "Draft"), ("submitted", "Submitted"), ("archived", "Archived")],
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
+        group_expand=True,
+    )
+    archive_number = fields.Char()
+    archive_date = fields.Date(readonly=True, copy=False)
+    archived_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    reopen_count = fields.Integer(readonly=True, copy=False)
+    retention_expiry_date = fields.Date(
+        string="Retention Expiry", compute="_compute_retention_expiry_date", store=True
+    )
+    remarks = fields.Text(help="備考: notes printed on the remarks sheet.")
+
+    document_ids = fields.One2many("research.document", "dossier_id", string="Documents")
+    document_early_ids = fields.One2many(
+        "research.document",
+        "dossier_id",
+        string="Early-phase Documents",
+        domain=[("phase", "=", "early")],
+    )
+    document_middle_ids = fields.One2many(
+        "research.document",
+        "dossier_id",
+        string="Middle-phase Documents",
+        domain=[("phase", "=", "middle")],
+    )
+    document_late_ids = fields.One2many(
+        "research.document",
+        "dossier_id",
+        string="Late-phase Documents",
+        domain=[("phase", "=", "late")],
+    )
+    waiver_ids = fields.One2many("research.dossier.waiver", "dossier_id", string="Waivers")
+    checksum_ids = fields.One2many("research.file.checksum", "dossier_id", string="File Checksums")
+
+    missing_type_ids = fields.Many2many(
+        "research.document.type", string="Missing Documents", compute="_compute_missing_types"
+    )
+    missing_count = fields.Integer(
+        string="Missing Mandatory Documents", compute="_compute_completeness", store=True
+    )
+    completeness_rate = fields.Float(
+        string="Completeness (%)", compute="_compute_completeness", store=True, aggregator="avg"
+    )
+    is_complete = fields.Boolean(
+        string="Complete", compute="_compute_completeness", store=True, index=True
+    )
+    missing_early_ids = fields.Many2many(
+        "research.document.type", string="Missing (early phase)", compute="_compute_missing_types"
+    )
+    missing_middle_ids = fields.Many2many(
+        "research.document.type",
+        string="Missing (middle phase)",
+        compute="_compute_missing_types",
+    )
+    missing_late_ids = fields.Many2many(
+        "research.document.type", string="Missing (late phase)", compute="_compute_missing_types"
+    )
+    document_count = fields.Integer(compute="_compute_document_stats", string="Items")
+    page_total = fields.Integer(compute="_compute_document_stats", string="Total Pages")
+    date_first = fields.Date(compute="_compute_document_stats", string="From")
+    date_last = fields.Date(compute="_compute_document_stats", string="To")
+
+    _archive_number_unique = models.UniqueIndex(
+        "(archive_number) WHERE archive_number IS NOT NULL",
+        "This archive number is already used by another dossier.",
+    )
+    _one_dossier_per_project = models.UniqueIndex(
+        "(project_id) WHERE project_id IS NOT NULL AND is_project_dossier",
+        "A research project has exactly one project dossier.",
+    )
+    _year_range = models.Constraint(
+        "CHECK(year BETWEEN 1900 AND 2999)", "The dossier year must be between 1900 and 2999."
+    )
+    _archived_has_number = models.Constraint(
+        "CHECK(state != 'archived' OR archive_number IS NOT NULL)",
+        "An archived dossier must have an archive number.",
+    )
+
+    # ------------------------------------------------------------------
+    # computes
+    # ------------------------------------------------------------------
+    @api.depends("archive_date", "retention")
+    def _compute_retention_expiry_date(self):
+        for dossier in self:
+            years = RETENTION_YEARS.get(dossier.retention)
+            dossier.retention_expiry_date = (
+                dossier.archive_date + relativedelta(years=years)
+                if years and dossier.archive_date
+                else False
+            )
+
+    @api.private
+    def _get_missing_types(self):
+        """Missing mandatory types of the whole recordset in a constant number of queries.
+
+        Completeness must not depend on who looks or who triggers a stored
+        recompute (a member adding a document, a manager editing a type), so
+        documents and waivers are counted without record rules.
+        Returns ({dossier id: missing types}, {dossier id: mandatory types}).
+        """
+        types_sudo = self.env["research.document.type"].sudo()
+        mandatory = types_sudo.search(
+            [("mandatory", "=", True), ("category_id", "in", self.category_id.ids)]
+        )
+        mandatory_by_category = defaultdict(lambda: types_sudo)
+        for doc_type in mandatory:
+            mandatory_by_category[doc_type.category_id.id] |= doc_type
+
+        stored = self.filtered("id")
+        present = defaultdict(set)
+        if stored.ids:
+            documents_sudo = self.env["research.document"].sudo()
+            for dossier, doc_types in documents_sudo._read_group(
+                [("dossier_id", "in", stored.ids), ("type_id", "!=", False)],
+                ["dossier_id"],
+                ["type_id:array_agg"],
+            ):
+                present[dossier.id].update(doc_types)
+            waivers_sudo = self.env["research.dossier.waiver"].sudo()
+            for dossier, doc_types in waivers_sudo._read_group(
+                [("dossier_id", "in", stored.ids)], ["dossier_id"], ["type_id:array_agg"]
+            ):
+                present[dossier.id].update(doc_types)
+        for dossier in self - stored:
+            present[dossier.id].update(dossier._documents_on_screen().type_id.ids)
+            present[dossier.id].update(dossier.waiver_ids.type_id.ids)
+
+        missing, required = {}, {}
+        for dossier in self:
+            required[dossier.id] = mandatory_by_category[dossier.category_id.id]
+            missing[dossier.id] = required[dossier.id].filtered(
+                lambda t, d=dossier: t.id not in present[d.id]
+            )
+        return missing, required
+
+    @api.depends(
+        "category_id",
+        "document_ids.type_id",
+        "document_early_ids.type_id",
+        "document_middle_ids.type_id",
+        "document_late_ids.type_id",
+        "waiver_ids.type_id",
+    )
+    def _compute_completeness(self):
+        missing, required = self._get_missing_types()
+        for dossier in self:
+            count, total = len(missing[dossier.id]), len(required[dossier.id])
+            dossier.missing_count = count
+            dossier.completeness_rate = 100.0 * (total - count) / total if total else 100.0
+            dossier.is_complete = not count
+
+    @api.depends(
+        "category_id",
+        "document_ids.type_id",
+        "document_early_ids.type_id",
+        "document_middle_ids.type_id",
+        "document_late_ids.type_id",
+        "waiver_ids.type_id",
+    )
+    def _compute_missing_types(self):
+        missing, __ = self._get_missing_types()
+        for dossier in self:
+            types = missing[dossier.id].with_env(self.env)
+            dossier.missing_type_ids = types
+            dossier.missing_early_ids = types.filtered(lambda t: t.phase == "early")
+            dossier.missing_middle_ids = types.filtered(lambda t: t.phase == "middle")
+            dossier.missing_late_ids = types.filtered(lambda t: t.phase == "late")
+
+    @api.private
+    def _documents_on_screen(self):
+        """Documents of a dossier being edited: the phase tabs hold the new lines."""
+        self.ensure_one()
+        return (
+            self.document_ids
+            | self.document_early_ids
+            | self.document_middle_ids
+            | self.document_late_ids
+        )
+
+    @api.depends(
+        "document_ids.page_count",
+        "document_ids.date",
+        "document_early_ids.page_count",
+        "document_middle_ids.page_count",
+        "document_late_ids.page_count",
+    )
+    def _compute_document_stats(self):
+        stats = {}
+        stored = self.filtered("id")
+        if stored:
+            for dossier, count, pages, first, last in self.env["research.document"]._read_group(
+                [("dossier_id", "in", stored.ids)],
+                ["dossier_id"],
+                ["__count", "page_count:sum", "date:min", "date:max"],
+            ):
+                stats[dossier.id] = (count, pages, first, last)
+        for dossier in self - stored:
+            # a form being edited: count what is on screen
+            documents = dossier._documents_on_screen()
+            dates = [d for d in documents.mapped("date") if d]
+            stats[dossier.id] = (
+                len(documents),
+                sum(documents.mapped("page_count")),
+                min(dates, default=False),
+                max(dates, default=False),
+            )
+        for dossier in self:
+            count, pages, first, last = stats.get(dossier.id, (0, 0, False, False))
+            dossier.document_count = count
+            dossier.page_total = pages
+            dossier.date_first = first
+            dossier.date_last = last
+
+    @api.model
+    @api.private
+    def _mark_completeness_to_recompute(self, dossiers):
+        for fname in COMPLETENESS_FIELDS:
+            self.env.add_to_compute(self._fields[fname], dossiers)
+
+    # ------------------------------------------------------------------
+    # constraints and CRUD
+    # ------------------------------------------------------------------
+    @api.constrains("project_id", "category_id")
+    def _check_project(self):
+        for dossier in self:
+            if dossier.is_project_dossier and not dossier.project_id:
+                raise ValidationError(
+                    self.env._(
+                        "The project dossier %(name)s must belong to a research project.",
+                        name=dossier.name,
+                    )
+                )
+
+    @api.constrains("name", "remarks")
+    def _check_text_length(self):
+        for dossier in self:
+            if len(dossier.name or "") > 256 or len(dossier.remarks or "") > 10000:
+                raise ValidationError(self.env._("The dossier title or remarks are too long."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not in_workflow(self.env):
+            for vals in vals_list:
+                if (WORKFLOW_FIELDS - {"state"}) & set(vals) or vals.get(
+                    "state", "draft"
+                ) != "draft":
+                    raise UserError(
+                        self.env._("A new dossier starts as a draft without archive number.")
+                    )
+        self._check_no_duplicate_project_dossier(vals_list)
+        return super().create(vals_list)
+
+    @api.model
+    @api.private
+    def _check_no_duplicate_project_dossier(self, vals_list):
+        default_category = self.default_get(["category_id"]).get("category_id")
+        categories = self.env["research.dossier.category"].browse(
+            {vals.get("category_id", default_category) for vals in vals_list} - {None, False}
+        )
+        project_categories = categories.filtered("is_project").ids
+        project_ids = [
+            vals["project_id"]
+            for vals in vals_list
+            if vals.get("project_id")
+            and vals.get("category_id", default_category) in project_categories
+        ]
+        if not project_ids:
+            return
+        # the existing dossier may be confidential and hidden from the user: the
+        # uniqueness is checked on every dossier, only the project name is shown
+        existing_sudo = self.sudo().search(
+            [("project_id", "in", project_ids), ("is_project_dossier", "=", True)]
+        )
+        duplicates = existing_sudo.project_id.ids + [
+            pid for pid in set(project_ids) if project_ids.count(pid) > 1
+        ]
+        if duplicates:
+            projects_sudo = self.env["research.project"].sudo().browse(duplicates)
+            raise ValidationError(
+                self.env._(
+                    "One project, one dossier: %(projects)s already has its project dossier.",
+                    projects=", ".join(projects_sudo.mapped("name")),
+                )
+            )
+
+    def write(self, vals):
+        if not in_workflow(self.env):
+            if WORKFLOW_FIELDS & set(vals):
+                raise UserError(
+                    self.env._(
+                        "The state and the archive number of a dossier change only "
+                        "through its workflow buttons."
+                    )
+                )
+            check_seal(self.env, [(self._name, rid) for rid in self.ids])
+            if NUMBER_KEY_FIELDS & set(vals) and any(d.archive_number for d in self):
+                raise UserError(
+                    self.env._(
+                        "The category, year, retention and company of a numbered dossier "
+                        "cannot change: they make up its archive number."
+                    )
+                )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_numbered(self):
+        if any(d.state == "archived" or d.archive_number for d in self):
+            raise UserError(self.env._("A dossier that has an archive number cannot be deleted."))
+
+    def _track_finalize(self):
+        # tracking messages only reflect writes that already passed the seal
+        return super(ResearchDossier, with_workflow(self))._track_finalize()
+
+    def message_post(self, **kwargs):
+        check_seal(self.env, [(self._name, rid) for rid in self.ids])
+        return super().message_post(**kwargs)
+
+    # ------------------------------------------------------------------
+    # workflow
+    # ------------------------------------------------------------------
+    @api.private
+    def _check_group(self, xmlid):
+        if not self.env.user.has_group(xmlid):
+            group = self.env.ref(xmlid)
+            raise AccessError(
+                self.env._("Only members of the group %(group)s can do this.", group=group.name)
+            )
+
+    def action_submit(self):
+        """Hand the dossier in to the archive room (结题上交, whole or by stage)."""
+        for dossier in self:
+            if dossier.state != "draft":
+                raise UserError(
+                    self.env._("Only a draft dossier can be handed in: %(name)s", name=dossier.name)
+                )
+        self.check_access("write")
+        with_workflow(self).write({"state": "submitted"})
+
+    def action_reset_draft(self):
+        self._check_group("research_archive.group_research_archive_room")
+        if any(d.state != "submitted" for d in self):
+            raise UserError(self.env._("Only a submitted dossier can be sent back to draft."))
+        with_workflow(self).write({"state": "draft"})
+
+    def action_accept_archive(self):
+        """The archive room accepts the dossier: number, fingerprints, seal."""
+        self._check_group("research_archive.group_research_archive_room")
+        problems = []
+        for dossier in self:
+            if dossier.state != "submitted":
+                problems.append(self.env._("%(name)s has not been handed in.", name=dossier.name))
+            elif dossier.missing_count:
+                problems.append(
+                    self.env._(
+                        "%(name)s is missing mandatory documents: %(types)s",
+                        name=dossier.name,
+                        types=", ".join(dossier.missing_type_ids.mapped("name")),
+                    )
+                )
+        if problems:
+            raise UserError(
+                self.env._(
+                    "These dossiers cannot be archived:\n%(problems)s",
+                    problems="\n".join(problems),
+                )
+            )
+        self.sorted("id")._do_archive()
+
+    @api.private
+    def _do_archive(self):
+        today = fields.Date.context_today(self)
+        numbering = self.env["research.archive.numbering"]
+        workflow_self = with_workflow(self)
+        workflow_self.checksum_ids.unlink()
+        workflow_self._record_checksums()
+        for dossier in workflow_self:
+            number = dossier.archive_number or numbering._get_rule(dossier.company_id)._next_number(
+                dossier.category_id, dossier.year, dossier.retention
+            )
+            dossier.write(
+                {
+                    "state": "archived",
+                    "archive_number": number,
+                    "archive_date": today,
+                    "archived_by_id": self.env.uid,
+                }
+            )
+        workflow_self._message_log_batch(
+            bodies={
+                dossier.id: self.env._(
+                    "Archived as %(number)s; SHA-256 recorded for %(count)s file(s).",
+                    number=dossier.archive_number,
+                    count=len(dossier.checksum_ids),
+                )
+                for dossier in workflow_self
+            }
+        )
+
+    @api.private
+    def _get_sealed_attachments(self):
+        """Files of the dossiers and of their documents, in one query."""
+        return self.env["ir.attachment"].search(
+            [
+                "|",
+                "&",
+                ("res_model", "=", "research.dossier"),
+                ("res_id", "in", self.ids),
+                "&",
+                ("res_model", "=", "research.document"),
+                ("res_id", "in", self.document_ids.ids),
+            ],
+            order="id",
+        )
+
+    @api.private
+    def _record_checksums(self):
+        attachments = self._get_sealed_attachments()
+        documents = self.document_ids.grouped("id")
+        vals_list = []
+        for attachment in attachments:
+            if attachment.res_model == "research.document":
+                document = documents[attachment.res_id]
+                dossier_id = document.dossier_id.id
+            else:
+                document = self.env["research.document"]
+                dossier_id = attachment.res_id
+            vals_list.append(
+                {
+                    "dossier_id": dossier_id,
+                    "document_id": document.id,
+                    "attachment_id": attachment.id,
+                    "name": attachment.name,
+                    "sha256": hashlib.sha256(attachment.raw or b"").hexdigest(),
+                }
+            )
+        return self.env["research.file.checksum"].create(vals_list)
+
+    def action_open_reopen_wizard(self):
+        self._check_group("research_archive.group_research_archive_manager")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reopen Dossier"),
+            "res_model": "research.dossier.reopen.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_dossier_ids": self.ids},
+        }
+
+    def action_reopen(self, reason):
+        """Reopen archived dossiers with a reason (archive manager; also for API clients)."""
+        self._do_reopen(reason)
+        return True
+
+    @api.private
+    def _do_reopen(self, reason):
+        self._check_group("research_archive.group_research_archive_manager")
+        reason = reason.strip() if isinstance(reason, str) else ""
+        if not reason:
+            raise UserError(self.env._("A reason is required to reopen an archived dossier."))
+        if any(d.state != "archived" for d in self):
+            raise UserError(self.env._("Only an archived dossier can be reopened."))
+        workflow_self = with_workflow(self)
+        for dossier in workflow_self:
+            dossier.write({"state": "submitted", "reopen_count": dossier.reopen_count + 1})
+        workflow_self._message_log_batch(
+            bodies={
+                dossier.id: self.env._(
+                    "Reopened by %(user)s. Reason: %(reason)s",
+                    user=self.env.user.name,
+                    reason=reason,
+                )
+                for dossier in workflow_self
+            }
+        )
+
+    def action_open_waiver(self):
+        self.ensure_one()
+        self._check_group("research_archive.group_research_archive_manager")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Waive a Missing Document"),
+            "res_model": "research.dossier.waiver",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_dossier_id": self.id},
+        }
+
+    @api.private
+    def _verify_integrity(self):
+        """Recompute SHA-256 of every fingerprinted file; list the files that changed."""
+        checksums = self.checksum_ids
+        attachments = checksums.attachment_id.exists()
+        attachments.invalidate_recordset(["raw", "datas", "store_fname", "db_datas"])
+        problems = []
+        for checksum in checksums:
+            attachment = checksum.attachment_id
+            if not attachment or attachment not in attachments:
+                problems.append({"checksum": checksum, "name": checksum.name, "status": "missing"})
+                continue
+            digest = hashlib.sha256(attachment.raw or b"").hexdigest()
+            if digest != checksum.sha256:
+                problems.append({"checksum": checksum, "name": checksum.name, "status": "changed"})
+        return problems
+
+    def action_verify_integrity(self):
+        if any(d.state != "archived" for d in self):
+            raise UserError(self.env._("Only archived dossiers have recorded checksums."))
+        problems = self._verify_integrity()
+        if problems:
+            message = self.env._(
+                "Integrity check failed for %(files)s",
+                files=", ".join(
+                    self.env._("%(name)s (%(status)s)", name=p["name"], status=p["status"])
+                    for p in problems
+                ),
+            )
+        else:
+            message = self.env._(
+                "All %(count)s file(s) match their recorded SHA-256.",
+                count=len(self.checksum_ids),
+            )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Integrity check"),
+                "message": message,
+                "type": "danger" if problems else "success",
+                "sticky": bool(problems),
+            },
+        }
+
+    def action_open_documents(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Documents"),
+            "res_model": "research.document",
+            "view_mode": "list,form",
+            "domain": [("dossier_id", "=", self.id)],
+            "context": {"default_dossier_id": self.id},
+        }

@@ -1,1 +1,10 @@
-from . import test_research_dossier
+from . import (
+    test_access,
+    test_api,
+    test_completeness,
+    test_dossier,
+    test_reports,
+    test_rounds,
+    test_seal,
+    test_tour,
+)

@@ -11,15 +11,33 @@ registry.category("web_tour.tours").add("research_archive_open_dossier", {
             run: "click",
         },
         {
-            trigger: ".o_list_button_add",
-            content: "Create a dossier",
+            trigger: ".o_data_cell:contains('Tour reading project')",
+            content: "Open the project dossier",
             run: "click",
         },
         {
-            trigger: ".o_field_widget[name=name] input",
-            content: "Name it",
-            run: "edit Tour dossier",
+            trigger: ".o_field_widget[name=missing_early_ids] .o_tag",
+            content: "Missing early-phase documents are listed",
+        },
+        {
+            trigger: ".o_notebook .nav-link:contains('Remarks')",
+            content: "Open the remarks tab",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name=remarks] textarea",
+            content: "Write a remark for the remarks sheet",
+            run: "edit Filed by the tour",
         },
         ...stepUtils.saveForm(),
+        {
+            trigger: ".o_form_view button[name=action_submit]",
+            content: "Hand the dossier in",
+            run: "click",
+        },
+        {
+            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Submitted')",
+            content: "The dossier is handed in",
+        },
     ],
 });

@@ -1,0 +1,63 @@
+"""The archiving seal shared by dossiers, documents, attachments and messages.
+
+Workflow methods of this module need to write fields that clients must never
+write directly (state, archive number, signatures). They do it under a context
+key whose value is a private Python object: a JSON client can send the key but
+never this value, so the bypass cannot be forged through RPC.
+"""
+
+from odoo.exceptions import UserError
+
+SEAL_BYPASS_KEY = "research_archive_workflow"
+_WORKFLOW_TOKEN = object()
+
+SEALED_MODELS = ("research.dossier", "research.document")
+
+
+def with_workflow(records):
+    """Return ``records`` allowed to perform this module's internal workflow writes."""
+    return records.with_context(**{SEAL_BYPASS_KEY: _WORKFLOW_TOKEN})
+
+
+def in_workflow(env):
+    return env.context.get(SEAL_BYPASS_KEY) is _WORKFLOW_TOKEN
+
+
+def sealed_dossier_ids(env, pairs):
+    """Ids of archived dossiers touched by ``pairs`` of (model, res_id).
+
+    The seal is checked whatever the current user may read, hence the sudo
+    environment: it only reads states to refuse a change, it never returns data.
+    """
+    dossier_ids, document_ids = set(), set()
+    for model, res_id in pairs:
+        if not res_id:
+            continue
+        if model == "research.dossier":
+            dossier_ids.add(res_id)
+        elif model == "research.document":
+            document_ids.add(res_id)
+    env_sudo = env(su=True)
+    if document_ids:
+        documents_sudo = env_sudo["research.document"].browse(document_ids).exists()
+        dossier_ids.update(documents_sudo.dossier_id.ids)
+    if not dossier_ids:
+        return []
+    dossiers_sudo = env_sudo["research.dossier"].browse(dossier_ids).exists()
+    return dossiers_sudo.filtered(lambda d: d.state == "archived").ids
+
+
+def check_seal(env, pairs):
+    """Raise if any (model, res_id) pair belongs to an archived dossier."""
+    if in_workflow(env):
+        return
+    sealed = sealed_dossier_ids(env, pairs)
+    if sealed:
+        dossiers_sudo = env["research.dossier"].sudo().browse(sealed)
+        raise UserError(
+            env._(
+                "The dossier %(names)s is archived and sealed: nothing about it can be "
+                "changed. An archive manager can reopen it with a reason.",
+                names=", ".join(dossiers_sudo.mapped("display_name")),
+            )
+        )

@@ -1,0 +1,1 @@
+from . import research_archive_xlsx

@@ -1,0 +1,1 @@
+from . import research_dossier_reopen_wizard
