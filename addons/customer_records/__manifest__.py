@@ -11,8 +11,21 @@
     "data": [
         "security/customer_records_groups.xml",
         "security/ir.model.access.csv",
+        "security/customer_records_rules.xml",
+        "data/customer_records_data.xml",
         "views/customer_file_views.xml",
+        "views/customer_access_grant_views.xml",
+        "views/customer_visit_views.xml",
+        "views/customer_complaint_views.xml",
+        "views/customer_survey_views.xml",
+        "views/customer_department_views.xml",
+        "views/res_config_settings_views.xml",
         "views/customer_records_menus.xml",
+        "report/customer_file_templates.xml",
+        "report/customer_records_reports.xml",
+    ],
+    "demo": [
+        "demo/customer_records_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -1,1 +1,20 @@
-from . import customer_file
+from . import (
+    abstract_file_link,
+    abstract_tier_validation,
+    customer_access_grant,
+    customer_access_log,
+    customer_complaint,
+    customer_corrective_action,
+    customer_department,
+    customer_file,
+    customer_survey_campaign,
+    customer_survey_dimension,
+    customer_transaction,
+    customer_visit,
+    ir_binary,
+    ir_rule,
+    res_config_settings,
+    survey_user_input,
+    tier_definition,
+    tier_review,
+)

@@ -1,22 +1,426 @@
-from odoo import fields, models
+from datetime import timedelta
+
+from psycopg2.errors import ReadOnlySqlTransaction
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
+
+# Changing any of these on an approved file sends it back to the sales director.
+MATERIAL_FIELDS = (
+    "credit_rating",
+    "credit_description",
+    "credit_limit",
+    "contact_ids",
+    "phone",
+    "email",
+    "website",
+)
+# Fields that identify a file without revealing its content (list of names,
+# many2one labels): reading only these is not logged as an opening.
+UNLOGGED_FIELDS = {"id", "display_name", "name", "partner_id"}
+DEFAULT_REVIEW_PERIOD_DAYS = 180
 
 
 class CustomerFile(models.Model):
     _name = "customer.file"
     _description = "Customer File"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "customer.records.tier.mixin"]
     _order = "id desc"
+    _state_field = "state"
+    _state_from = ["draft"]
+    _state_to = ["approved"]
+    _cancel_state = "cancelled"
+    _tier_validation_company_field = "company_id"
 
     partner_id = fields.Many2one(
-        "res.partner", string="Customer", required=True, index=True, tracking=True
+        "res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        tracking=True,
+        ondelete="restrict",
     )
     name = fields.Char(related="partner_id.name", store=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    department_id = fields.Many2one(
+        "customer.department", string="Owning Department", tracking=True, index=True
+    )
     keeper_id = fields.Many2one(
         "res.users",
-        string="Keeper",
         default=lambda self: self.env.user,
         required=True,
         tracking=True,
         index=True,
     )
     active = fields.Boolean(default=True)
+    state = fields.Selection(
+        [("draft", "Draft"), ("approved", "Approved")],
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+    phone = fields.Char(
+        compute="_compute_contact_details", store=True, readonly=False, precompute=True
+    )
+    email = fields.Char(
+        compute="_compute_contact_details", store=True, readonly=False, precompute=True
+    )
+    website = fields.Char(
+        compute="_compute_contact_details", store=True, readonly=False, precompute=True
+    )
+    contact_ids = fields.Many2many(
+        "res.partner",
+        "customer_file_contact_rel",
+        "file_id",
+        "partner_id",
+        string="Contact Persons",
+    )
+    credit_rating = fields.Selection(
+        [
+            ("a", "A - Excellent"),
+            ("b", "B - Good"),
+            ("c", "C - Watch"),
+            ("d", "D - Poor"),
+        ],
+        tracking=True,
+    )
+    credit_description = fields.Text(string="Credit Status")
+    credit_limit = fields.Monetary(currency_field="currency_id", tracking=True)
+    keeper_note = fields.Text(string="Keeper Notes")
+    transaction_ids = fields.One2many("customer.transaction", "file_id", string="Transactions")
+    visit_ids = fields.One2many("customer.visit", "file_id", string="Visits")
+    complaint_ids = fields.One2many("customer.complaint", "file_id", string="Complaints")
+    access_line_ids = fields.One2many(
+        "customer.access.grant.line",
+        "file_id",
+        string="Access Grant Lines",
+        bypass_search_access=True,
+    )
+    won_opportunity_count = fields.Integer(
+        string="Won Opportunities", compute="_compute_crm_history"
+    )
+    won_revenue = fields.Monetary(currency_field="currency_id", compute="_compute_crm_history")
+    transaction_amount = fields.Monetary(
+        string="Recorded Transactions",
+        currency_field="currency_id",
+        compute="_compute_transactions",
+    )
+    transaction_count = fields.Integer(compute="_compute_transactions")
+    last_review_date = fields.Date(tracking=True, copy=False)
+    review_overdue = fields.Boolean(
+        index=True,
+        copy=False,
+        readonly=True,
+        help="Set by the daily check when the file was not reviewed within the review period.",
+    )
+
+    _partner_uniq = models.Constraint(
+        "UNIQUE(partner_id)", "A customer can only have one customer file."
+    )
+    _credit_limit_positive = models.Constraint(
+        "CHECK(credit_limit IS NULL OR credit_limit >= 0)",
+        "The credit limit cannot be negative.",
+    )
+
+    @api.depends("partner_id")
+    def _compute_contact_details(self):
+        for record in self:
+            record.phone = record.partner_id.phone
+            record.email = record.partner_id.email
+            record.website = record.partner_id.website
+
+    def _compute_crm_history(self):
+        # The won amounts are part of the confidential file, visible to whoever
+        # may read the file, also without CRM rights: read as superuser, once
+        # for the whole batch.
+        lead_sudo = self.env["crm.lead"].sudo()
+        groups = lead_sudo._read_group(
+            [
+                ("partner_id", "in", self.partner_id.ids),
+                ("won_status", "=", "won"),
+            ],
+            groupby=["partner_id"],
+            aggregates=["__count", "expected_revenue:sum"],
+        )
+        history = {partner.id: (count, revenue) for partner, count, revenue in groups}
+        for record in self:
+            count, revenue = history.get(record.partner_id.id, (0, 0.0))
+            record.won_opportunity_count = count
+            record.won_revenue = revenue
+
+    @api.depends("transaction_ids.amount")
+    def _compute_transactions(self):
+        groups = self.env["customer.transaction"]._read_group(
+            [("file_id", "in", self.ids)],
+            groupby=["file_id"],
+            aggregates=["__count", "amount:sum"],
+        )
+        totals = {file.id: (count, amount) for file, count, amount in groups}
+        for record in self:
+            count, amount = totals.get(record.id, (0, 0.0))
+            record.transaction_count = count
+            record.transaction_amount = amount
+
+    @api.constrains("keeper_id")
+    def _check_keeper_is_keeper(self):
+        for record in self:
+            if not record.keeper_id.has_group("customer_records.group_customer_records_user"):
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s cannot keep customer files: give him a Customer Records role "
+                        "first.",
+                        user=record.keeper_id.name,
+                    )
+                )
+
+    @api.constrains("credit_limit")
+    def _check_credit_limit(self):
+        for record in self:
+            if record.credit_limit and record.credit_limit < 0:
+                raise ValidationError(self.env._("The credit limit cannot be negative."))
+
+    # ------------------------------------------------------------------
+    # Writes: approval and material changes
+    # ------------------------------------------------------------------
+    def write(self, vals):
+        if "partner_id" in vals and any(f.partner_id.id != vals["partner_id"] for f in self):
+            raise UserError(
+                self.env._("A customer file stays with its customer; open a new file instead.")
+            )
+        if "review_overdue" in vals and not self.env.su:
+            raise UserError(self.env._("The review flag is set by the daily review check."))
+        reset = self.browse()
+        if "state" not in vals and any(field in vals for field in MATERIAL_FIELDS):
+            reset = self.filtered(lambda f: f.state == "approved")
+        if reset:
+            super(CustomerFile, reset).write(dict(vals, state="draft"))
+            res = super(CustomerFile, self - reset).write(vals) if self - reset else True
+            reset.message_post(
+                body=self.env._(
+                    "Credit or contact details changed: the file goes back to the sales "
+                    "director for approval."
+                )
+            )
+            reset.request_validation()
+            return res
+        return super().write(vals)
+
+    @api.model
+    def _get_under_validation_exceptions(self):
+        # Keeping the file up to date (review date, notes) goes on while the
+        # sales director looks at it; credit and contacts do not.
+        return super()._get_under_validation_exceptions() + [
+            "last_review_date",
+            "review_overdue",
+            "keeper_note",
+            "activity_ids",
+        ]
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_approved(self):
+        if any(f.state == "approved" for f in self):
+            raise UserError(self.env._("An approved customer file cannot be deleted; archive it."))
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_mark_reviewed(self):
+        self.write({"last_review_date": fields.Date.context_today(self)})
+        # The overdue flag belongs to the daily check (users cannot write it);
+        # a review just recorded clears it.
+        files_sudo = self.sudo()
+        files_sudo.write({"review_overdue": False})
+        return True
+
+    def action_open_transactions(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Transactions"),
+            "res_model": "customer.transaction",
+            "view_mode": "list,form",
+            "domain": [("file_id", "=", self.id)],
+            "context": {"default_file_id": self.id},
+        }
+
+    # ------------------------------------------------------------------
+    # Review period
+    # ------------------------------------------------------------------
+    @api.model
+    def _get_review_period_days(self):
+        value = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("customer_records.review_period_days", DEFAULT_REVIEW_PERIOD_DAYS)
+        )
+        try:
+            days = int(value)
+        except (TypeError, ValueError):
+            days = DEFAULT_REVIEW_PERIOD_DAYS
+        return max(days, 1)
+
+    @api.model
+    def _get_review_overdue_domain(self):
+        limit = fields.Date.today() - timedelta(days=self._get_review_period_days())
+        return Domain("active", "=", True) & (
+            Domain("last_review_date", "<", limit)
+            | (
+                Domain("last_review_date", "=", False)
+                & Domain("create_date", "<", fields.Datetime.to_string(limit))
+            )
+        )
+
+    @api.model
+    def _cron_flag_overdue_reviews(self):
+        overdue = self.search(
+            self._get_review_overdue_domain() & Domain("review_overdue", "=", False)
+        )
+        if not overdue:
+            return
+        overdue.write({"review_overdue": True})
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": customer_file.id,
+                    "activity_type_id": activity_type.id,
+                    "summary": self.env._("Review the customer file"),
+                    "user_id": customer_file.keeper_id.id,
+                    "date_deadline": fields.Date.today(),
+                }
+                for customer_file in overdue
+            ]
+        )
+
+    def _message_subscribe(self, partner_ids=None, subtype_ids=None, customer_ids=None):
+        # Followers receive the file's messages for as long as they follow it:
+        # only its permanent readers (keeper, sales director, general manager)
+        # may follow, not the holder of a grant that will expire.
+        if partner_ids:
+            allowed = self._get_confidential_partner_ids()
+            partner_ids = [pid for pid in partner_ids if pid in allowed]
+        return super()._message_subscribe(
+            partner_ids=partner_ids, subtype_ids=subtype_ids, customer_ids=customer_ids
+        )
+
+    def message_post(self, **kwargs):
+        partner_ids = kwargs.get("partner_ids") or []
+        if partner_ids and not self.env.su:
+            forbidden = set(partner_ids) - self._get_confidential_partner_ids()
+            if forbidden:
+                names = self.env["res.partner"].browse(sorted(forbidden)).mapped("display_name")
+                raise UserError(
+                    self.env._(
+                        "A customer file is confidential: %(names)s may not receive its messages.",
+                        names=", ".join(names),
+                    )
+                )
+        return super().message_post(**kwargs)
+
+    @api.private
+    def _get_confidential_partner_ids(self):
+        """Partners who may receive the messages of all the files in self."""
+        director_group = self.env.ref("customer_records.group_customer_records_director")
+        # Group members are read whatever the current user's rights on groups.
+        group_sudo = director_group.sudo()
+        allowed = set(group_sudo.all_user_ids.partner_id.ids)
+        keepers = self.keeper_id
+        if len(keepers) == 1:
+            allowed.add(keepers.partner_id.id)
+        return allowed
+
+    # ------------------------------------------------------------------
+    # Confidentiality: every opening by someone else than the keeper is logged
+    # ------------------------------------------------------------------
+    def _read_format(self, fnames, load="_classic_read"):
+        # read(), web_read() and search_read() all go through here.
+        result = super()._read_format(fnames, load=load)
+        if set(fnames) - UNLOGGED_FIELDS:
+            self._log_file_access("read")
+        return result
+
+    # Opening a file writes the access log: these entry points must run on a
+    # read/write cursor, not on the read-only one Odoo gives to plain reads.
+    def read(self, fields=None, load="_classic_read"):
+        return super().read(fields=fields, load=load)
+
+    def search_read(
+        self, domain=None, fields=None, offset=0, limit=None, order=None, **read_kwargs
+    ):
+        return super().search_read(
+            domain=domain, fields=fields, offset=offset, limit=limit, order=order, **read_kwargs
+        )
+
+    def web_read(self, specification):
+        return super().web_read(specification)
+
+    @api.model
+    def web_search_read(
+        self, domain, specification, offset=0, limit=None, order=None, count_limit=None
+    ):
+        return super().web_search_read(
+            domain,
+            specification,
+            offset=offset,
+            limit=limit,
+            order=order,
+            count_limit=count_limit,
+        )
+
+    read._readonly = False
+    search_read._readonly = False
+    web_read._readonly = False
+    web_search_read._readonly = False
+
+    def export_data(self, fields_to_export):
+        result = super().export_data(fields_to_export)
+        self._log_file_access("export")
+        return result
+
+    @api.private
+    def _log_file_access(self, operation):
+        if self.env.su or not self:
+            return
+        if self.env.cr.readonly:
+            # Downloads served on a read-only cursor: let the HTTP layer
+            # retry on a read/write one rather than lose the log line.
+            raise ReadOnlySqlTransaction("The customer file access log needs a read/write cursor")
+        user = self.env.user
+        opened = self.filtered(lambda f: f.keeper_id != user)
+        if not opened:
+            return
+        today = fields.Date.today()
+        # Grant lines are not readable by their holders; the log only needs
+        # to know which approved grant allowed the opening.
+        line_sudo = self.env["customer.access.grant.line"].sudo()
+        lines = line_sudo.search(
+            [
+                ("file_id", "in", opened.ids),
+                ("user_id", "=", user.id),
+                ("state", "=", "approved"),
+                ("date_from", "<=", today),
+                ("date_to", ">=", today),
+            ]
+        )
+        grant_by_file = {line.file_id.id: line.grant_id.id for line in lines}
+        # The log is written by the system: nobody may write it himself.
+        log_sudo = self.env["customer.access.log"].sudo()
+        log_sudo.create(
+            [
+                {
+                    "file_id": customer_file.id,
+                    "user_id": user.id,
+                    "grant_id": grant_by_file.get(customer_file.id, False),
+                    "operation": operation,
+                }
+                for customer_file in opened
+            ]
+        )

@@ -1,0 +1,262 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+COMPLAINT_STATES = [
+    ("received", "Received"),
+    ("handling", "Handling"),
+    ("approved", "Result Approved"),
+    ("replied", "Replied"),
+    ("cancelled", "Cancelled"),
+]
+# Fields that make up the approved result: frozen once the general manager approved it.
+RESULT_FIELDS = {"result", "kind", "partner_id", "description", "department_id"}
+REPLY_FIELDS = {"reply_date", "replied_by_id"}
+OFFICE_GROUP = "customer_records.group_customer_records_office"
+
+
+class CustomerComplaint(models.Model):
+    _name = "customer.complaint"
+    _description = "Customer Complaint"
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "customer.file.link.mixin",
+        "customer.records.tier.mixin",
+    ]
+    _order = "received_date desc, id desc"
+    _state_field = "state"
+    _state_from = ["handling"]
+    _state_to = ["approved"]
+    _cancel_state = "cancelled"
+
+    name = fields.Char(
+        string="Reference", required=True, readonly=True, copy=False, default="/", index=True
+    )
+    subject = fields.Char(required=True, tracking=True)
+    kind = fields.Selection(
+        [
+            ("quality", "Service Quality Below Standard"),
+            ("service", "Dissatisfaction in the Service Process"),
+        ],
+        required=True,
+        default="service",
+        tracking=True,
+        help="Quality complaints are handled jointly with the production department.",
+    )
+    department_id = fields.Many2one(
+        "customer.department", string="Receiving Department", required=True, tracking=True
+    )
+    production_department_id = fields.Many2one(
+        "customer.department",
+        compute="_compute_production_department_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Handled By",
+        default=lambda self: self.env.user,
+        required=True,
+        index=True,
+        tracking=True,
+    )
+    received_date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    deadline = fields.Date(tracking=True)
+    is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
+    description = fields.Text(required=True)
+    result = fields.Text(string="Handling Result", tracking=True)
+    state = fields.Selection(
+        COMPLAINT_STATES, default="received", required=True, tracking=True, index=True, copy=False
+    )
+    reply_text = fields.Text(string="Reply to the Customer")
+    reply_date = fields.Datetime(readonly=True, copy=False)
+    replied_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    corrective_action_ids = fields.One2many(
+        "customer.corrective.action", "complaint_id", string="Corrective Actions"
+    )
+
+    _deadline_check = models.Constraint(
+        "CHECK(deadline IS NULL OR deadline >= received_date)",
+        "The deadline cannot precede the date the complaint was received.",
+    )
+
+    @api.depends("kind")
+    def _compute_production_department_id(self):
+        production = self.env["customer.department"].search([("kind", "=", "production")], limit=1)
+        for complaint in self:
+            if complaint.kind == "quality" and not complaint.production_department_id:
+                complaint.production_department_id = production
+            elif complaint.kind != "quality":
+                complaint.production_department_id = False
+
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for complaint in self:
+            complaint.is_overdue = bool(
+                complaint.deadline
+                and complaint.deadline < today
+                and complaint.state in ("received", "handling")
+            )
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            return NotImplemented
+        domain = [
+            ("deadline", "<", fields.Date.context_today(self)),
+            ("state", "in", ("received", "handling")),
+        ]
+        positive = (operator == "=") == value
+        return domain if positive else ["!", "&", *domain]
+
+    @api.constrains("received_date", "deadline")
+    def _check_deadline(self):
+        for complaint in self:
+            if complaint.deadline and complaint.deadline < complaint.received_date:
+                raise ValidationError(
+                    self.env._("The deadline cannot precede the date the complaint was received.")
+                )
+
+    @api.constrains("kind", "production_department_id")
+    def _check_production_department(self):
+        for complaint in self:
+            if complaint.kind == "quality" and not complaint.production_department_id:
+                raise ValidationError(
+                    self.env._(
+                        "A quality complaint is handled jointly with the production department: "
+                        "choose it."
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if not self.env.su and (
+                REPLY_FIELDS & vals.keys()
+                or vals.get("state", "received") not in ("received", "handling")
+            ):
+                raise UserError(self.env._("A complaint starts as received."))
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("customer.complaint") or "/"
+        complaints = super().create(vals_list)
+        complaints._schedule_deadline_activities()
+        return complaints
+
+    def _schedule_deadline_activities(self):
+        """The handler gets a to-do due on the complaint's deadline, in one batch."""
+        with_deadline = self.filtered("deadline")
+        if not with_deadline:
+            return
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": complaint.id,
+                    "activity_type_id": activity_type.id,
+                    "summary": self.env._("Handle the complaint"),
+                    "user_id": complaint.user_id.id,
+                    "date_deadline": complaint.deadline,
+                }
+                for complaint in with_deadline
+            ]
+        )
+
+    def write(self, vals):
+        if not self.env.su:
+            self._check_write_allowed(vals)
+        return super().write(vals)
+
+    def _check_write_allowed(self, vals):
+        frozen = self.filtered(lambda c: c.state in ("approved", "replied"))
+        if frozen and RESULT_FIELDS & vals.keys():
+            raise UserError(
+                self.env._("The result approved by the general manager can no longer change.")
+            )
+        if any(c.state == "replied" for c in self) and "reply_text" in vals:
+            raise UserError(self.env._("The reply has been sent and can no longer change."))
+        replying = vals.get("state") == "replied" or REPLY_FIELDS & vals.keys()
+        if replying:
+            not_approved = self.filtered(lambda c: c.state not in ("approved", "replied"))
+            if not_approved:
+                raise UserError(
+                    self.env._(
+                        "The reply to %(names)s cannot be sent before the general manager "
+                        "approved the result.",
+                        names=", ".join(not_approved.mapped("name")),
+                    )
+                )
+            if not self.env.user.has_group(OFFICE_GROUP):
+                raise AccessError(self.env._("Only the company office sends replies to customers."))
+        if vals.get("state") in ("received", "cancelled") and any(
+            c.state in ("approved", "replied") for c in self
+        ):
+            raise UserError(self.env._("An approved complaint cannot be reopened or cancelled."))
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_start_handling(self):
+        self.filtered(lambda c: c.state == "received").write({"state": "handling"})
+        return True
+
+    def action_cancel(self):
+        self.write({"state": "cancelled"})
+        return True
+
+    def request_validation(self):
+        missing = self.filtered(lambda c: not (c.result or "").strip())
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Record the handling result before asking the general manager: %(names)s",
+                    names=", ".join(missing.mapped("name")),
+                )
+            )
+        return super().request_validation()
+
+    def action_send_reply(self):
+        errors = []
+        for complaint in self:
+            if complaint.state != "approved":
+                errors.append(
+                    self.env._(
+                        "%(name)s: the result is not approved by the general manager yet.",
+                        name=complaint.name,
+                    )
+                )
+            elif not (complaint.reply_text or "").strip():
+                errors.append(self.env._("%(name)s: write the reply first.", name=complaint.name))
+        if errors:
+            raise UserError("\n".join(errors))
+        self.write(
+            {
+                "state": "replied",
+                "reply_date": fields.Datetime.now(),
+                "replied_by_id": self.env.uid,
+            }
+        )
+        self.activity_ids.action_feedback(feedback=self.env._("Reply sent to the customer."))
+        for complaint in self:
+            complaint.message_post(
+                body=complaint.reply_text,
+                partner_ids=complaint.partner_id.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+        return True
+
+    def action_new_corrective_action(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Corrective Action"),
+            "res_model": "customer.corrective.action",
+            "view_mode": "form",
+            "context": {
+                "default_complaint_id": self.id,
+                "default_name": self.subject,
+                "default_origin": "complaint",
+            },
+        }

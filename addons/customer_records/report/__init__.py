@@ -1,0 +1,1 @@
+from . import customer_file_report, customer_records_xlsx
