@@ -1,0 +1,1 @@
+"""Benchmark workloads of customer_records (see bench.py)."""
