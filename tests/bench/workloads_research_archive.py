@@ -1,5 +1,7 @@
 """Benchmark workloads of research_archive (see bench.py)."""
 
+import time
+
 from bench import Clock, measure, report, workload
 
 
@@ -38,9 +40,25 @@ def w4_completeness(env, scale, repeat):
         names = ("missing_count", "completeness_rate", "is_complete")
         fields = [dossiers._fields[name] for name in names]
         # As the ORM recomputes it: values go to the cache and are flushed in batch.
-        with Clock(env) as clock, env.protecting(fields, dossiers):
+        # The rows were inserted without completeness, so every dossier changes and
+        # the flush writes them all: one UPDATE per 100 rows is the ORM's own batch.
+        with Clock(env) as clock:
+            start, queries = time.perf_counter(), env.cr.sql_log_count
+            with env.protecting(fields, dossiers):
+                dossiers._compute_completeness()
+            computed = time.perf_counter() - start, env.cr.sql_log_count - queries
+        # The same recompute once the figures are stored: nothing to write back.
+        env.invalidate_all()
+        with Clock(env) as again, env.protecting(fields, dossiers):
             dossiers._compute_completeness()
-        return {"seconds": clock.seconds, "queries": clock.queries}
+        return {
+            "seconds": clock.seconds,
+            "queries": clock.queries,
+            "compute_seconds": computed[0],
+            "compute_queries": computed[1],
+            "unchanged_seconds": again.seconds,
+            "unchanged_queries": again.queries,
+        }
 
     def grouped_sql(env):
         with Clock(env) as clock:
@@ -54,17 +72,34 @@ def w4_completeness(env, scale, repeat):
 
     figure = measure(env, completeness, repeat)
     baseline = measure(env, grouped_sql, repeat)
+    per_1000 = count / 1000
     report(
         "W4",
         f"{count:,} dossiers, {50 * count:,} documents",
         [
             ("time to compute completeness", figure["seconds"], baseline["seconds"], 3, "s"),
+            ("queries per 1,000 dossiers (target <= 5)", figure["queries"] / per_1000, 5, 1, "q"),
             (
-                "queries per 1,000 dossiers (target <= 5)",
-                figure["queries"] / (count / 1000),
+                "  of which compute, before the flush",
+                figure["compute_seconds"],
+                baseline["seconds"],
+                None,
+                "s",
+            ),
+            (
+                "  compute queries per 1,000 dossiers",
+                figure["compute_queries"] / per_1000,
                 5,
                 1,
                 "q",
             ),
+            (
+                "recompute, figures already stored",
+                figure["unchanged_seconds"],
+                baseline["seconds"],
+                3,
+                "s",
+            ),
+            ("  queries per 1,000 dossiers", figure["unchanged_queries"] / per_1000, 5, 1, "q"),
         ],
     )

@@ -173,48 +173,62 @@ class ResearchDossier(models.Model):
             )
 
     @api.private
-    def _get_missing_types(self):
-        """Missing mandatory types of the whole recordset in a constant number of queries.
+    def _get_mandatory_types(self):
+        """Mandatory types of the dossiers' categories, in catalogue order, in one query.
 
         Completeness must not depend on who looks or who triggers a stored
         recompute (a member adding a document, a manager editing a type), so
-        documents and waivers are counted without record rules.
-        Returns ({dossier id: missing types}, {dossier id: mandatory types}).
+        the catalogue, documents and waivers are read without record rules.
+        All the types' fields are fetched at once: the missing types shown
+        next (names, tags) are then read from the cache.
         """
-        types_sudo = self.env["research.document.type"].sudo()
-        mandatory = types_sudo.search(
-            [("mandatory", "=", True), ("category_id", "in", self.category_id.ids)]
+        return (
+            self.env["research.document.type"]
+            .sudo()
+            .search_fetch([("mandatory", "=", True), ("category_id", "in", self.category_id.ids)])
         )
-        mandatory_by_category = defaultdict(lambda: types_sudo)
-        for doc_type in mandatory:
-            mandatory_by_category[doc_type.category_id.id] |= doc_type
 
+    @api.private
+    def _get_present_type_ids(self, type_ids):
+        """{dossier id: ids among `type_ids` filed or waived}, one query per model.
+
+        Only the mandatory types are aggregated, and each once per dossier: a
+        dossier of fifty items sends back at most its few mandatory types.
+        """
         stored = self.filtered("id")
         present = defaultdict(set)
-        if stored.ids:
-            documents_sudo = self.env["research.document"].sudo()
-            for dossier, doc_types in documents_sudo._read_group(
-                [("dossier_id", "in", stored.ids), ("type_id", "!=", False)],
-                ["dossier_id"],
-                ["type_id:array_agg"],
-            ):
-                present[dossier.id].update(doc_types)
-            waivers_sudo = self.env["research.dossier.waiver"].sudo()
-            for dossier, doc_types in waivers_sudo._read_group(
-                [("dossier_id", "in", stored.ids)], ["dossier_id"], ["type_id:array_agg"]
-            ):
-                present[dossier.id].update(doc_types)
+        if stored and type_ids:
+            domain = [("dossier_id", "in", stored.ids), ("type_id", "in", type_ids)]
+            for model in ("research.document", "research.dossier.waiver"):
+                for dossier, doc_type_ids in (
+                    self.env[model]
+                    .sudo()
+                    ._read_group(domain, ["dossier_id"], ["type_id:array_agg_distinct"])
+                ):
+                    present[dossier.id].update(doc_type_ids)
         for dossier in self - stored:
             present[dossier.id].update(dossier._documents_on_screen().type_id.ids)
             present[dossier.id].update(dossier.waiver_ids.type_id.ids)
+        return present
 
+    @api.private
+    def _get_missing_type_ids(self):
+        """Missing mandatory types of the whole recordset in a constant number of queries.
+
+        Returns ({dossier id: missing type ids}, {dossier id: mandatory type ids}),
+        ids in catalogue order, and the mandatory types read (sudo).
+        """
+        mandatory_sudo = self._get_mandatory_types()
+        required_by_category = defaultdict(list)
+        for doc_type in mandatory_sudo:
+            required_by_category[doc_type.category_id.id].append(doc_type.id)
+        present = self._get_present_type_ids(mandatory_sudo.ids)
         missing, required = {}, {}
         for dossier in self:
-            required[dossier.id] = mandatory_by_category[dossier.category_id.id]
-            missing[dossier.id] = required[dossier.id].filtered(
-                lambda t, d=dossier: t.id not in present[d.id]
-            )
-        return missing, required
+            required[dossier.id] = required_by_category[dossier.category_id.id]
+            filed = present[dossier.id]
+            missing[dossier.id] = [tid for tid in required[dossier.id] if tid not in filed]
+        return missing, required, mandatory_sudo
 
     @api.depends(
         "category_id",
@@ -225,12 +239,21 @@ class ResearchDossier(models.Model):
         "waiver_ids.type_id",
     )
     def _compute_completeness(self):
-        missing, required = self._get_missing_types()
-        for dossier in self:
-            count, total = len(missing[dossier.id]), len(required[dossier.id])
-            dossier.missing_count = count
-            dossier.completeness_rate = 100.0 * (total - count) / total if total else 100.0
-            dossier.is_complete = not count
+        # With the stored figures in cache, a dossier whose figures do not change
+        # is not written back at flush: a catalogue change recomputes every open
+        # dossier, and most of them keep their figures.
+        self.fetch(["category_id", *COMPLETENESS_FIELDS])
+        missing, required, __ = self._get_missing_type_ids()
+        # many dossiers share the same figures: assign them group by group
+        # rather than field by field on each dossier
+        ids_by_figures = defaultdict(list)
+        for dossier_id, missing_ids in missing.items():
+            ids_by_figures[len(missing_ids), len(required[dossier_id])].append(dossier_id)
+        for (count, total), dossier_ids in ids_by_figures.items():
+            dossiers = self.browse(dossier_ids)
+            dossiers.missing_count = count
+            dossiers.completeness_rate = 100.0 * (total - count) / total if total else 100.0
+            dossiers.is_complete = not count
 
     @api.depends(
         "category_id",
@@ -241,13 +264,17 @@ class ResearchDossier(models.Model):
         "waiver_ids.type_id",
     )
     def _compute_missing_types(self):
-        missing, __ = self._get_missing_types()
+        missing, __, mandatory_sudo = self._get_missing_type_ids()
+        phase_of = {doc_type.id: doc_type.phase for doc_type in mandatory_sudo}
+        types = self.env["research.document.type"]
         for dossier in self:
-            types = missing[dossier.id].with_env(self.env)
-            dossier.missing_type_ids = types
-            dossier.missing_early_ids = types.filtered(lambda t: t.phase == "early")
-            dossier.missing_middle_ids = types.filtered(lambda t: t.phase == "middle")
-            dossier.missing_late_ids = types.filtered(lambda t: t.phase == "late")
+            by_phase = defaultdict(list)
+            for type_id in missing[dossier.id]:
+                by_phase[phase_of[type_id]].append(type_id)
+            dossier.missing_type_ids = types.browse(missing[dossier.id])
+            dossier.missing_early_ids = types.browse(by_phase["early"])
+            dossier.missing_middle_ids = types.browse(by_phase["middle"])
+            dossier.missing_late_ids = types.browse(by_phase["late"])
 
     @api.private
     def _documents_on_screen(self):

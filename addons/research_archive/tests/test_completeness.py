@@ -98,7 +98,7 @@ class TestCompleteness(ResearchArchiveCommon):
             self.env.invalidate_all()
             records._mark_completeness_to_recompute(records)
             # the recompute as the ORM runs it; values are flushed later in batch
-            with self.assertQueryCount(5, flush=False):
+            with self.assertQueryCount(4, flush=False):
                 records._recompute_recordset(fnames)
 
         measure(small)
@@ -106,7 +106,7 @@ class TestCompleteness(ResearchArchiveCommon):
         # the per-phase lists shown in forms and kanban cards: constant too
         for records in (small, large):
             self.env.invalidate_all()
-            with self.assertQueryCount(5):
+            with self.assertQueryCount(4):
                 self.env["research.dossier"].browse(records.ids).read(
                     ["missing_early_ids", "missing_middle_ids", "missing_late_ids"]
                 )
