@@ -2,7 +2,7 @@ import re
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import format_amount
+from odoo.tools import SQL, format_amount
 
 from .tools import (
     ABSURD_VOLUME,
@@ -346,6 +346,11 @@ class GasContract(models.Model):
                 self.env._("Only the operations vice-president may draft a take-or-pay contract.")
             )
         codes = {t.id: t.code for t in types}
+        numbers = iter(
+            self._next_contract_numbers(
+                sum(1 for vals in vals_list if vals.get("name", "/") == "/")
+            )
+        )
         for vals in vals_list:
             if not self.env.su:
                 # the drafter is whoever creates the contract; it decides who may approve
@@ -365,9 +370,47 @@ class GasContract(models.Model):
                     )
             self._check_reserved_fields(vals, creating=True)
             if vals.get("name", "/") == "/":
-                seq = self.env["ir.sequence"].next_by_code("gas.contract") or "0"
-                vals["name"] = f"{codes.get(vals.get('type_id'), 'GC')}-{seq}"
+                vals["name"] = f"{codes.get(vals.get('type_id'), 'GC')}-{next(numbers)}"
         return super().create(vals_list)
+
+    def _message_auto_subscribe_followers(self, updated_values, default_subtype_ids):
+        # the drafter is the creator, whom mail.thread already subscribed for the whole
+        # batch: subscribing him again as "responsible" costs one query per contract
+        if (
+            updated_values.get("user_id") == self.env.uid
+            and not self.env.context.get("mail_create_nosubscribe")
+            and self.create_uid == self.env.user
+        ):
+            updated_values = dict(updated_values, user_id=False)
+        return super()._message_auto_subscribe_followers(updated_values, default_subtype_ids)
+
+    @api.model
+    def _next_contract_numbers(self, count):
+        """``count`` numbers of the contract sequence, drawn in one query.
+
+        ``next_by_code`` searches the sequence and calls nextval() once per contract:
+        two queries per record when contracts are created by the thousand.
+        """
+        if not count:
+            return []
+        sequence = self.env["ir.sequence"].search(
+            [("code", "=", "gas.contract"), ("company_id", "in", [self.env.company.id, False])],
+            order="company_id",
+            limit=1,
+        )
+        if not sequence:
+            return ["0"] * count
+        if sequence.implementation != "standard" or sequence.use_date_range or count == 1:
+            return [sequence._next() for _i in range(count)]
+        self.env.cr.execute(
+            SQL(
+                "SELECT nextval(%s) FROM generate_series(1, %s)",
+                f"ir_sequence_{sequence.id:03d}",
+                count,
+            )
+        )
+        numbers = sorted(number for (number,) in self.env.cr.fetchall())
+        return [sequence.get_next_char(number) for number in numbers]
 
     def write(self, vals):
         self = sanitize_context(self)
@@ -553,8 +596,16 @@ class GasContract(models.Model):
                     matching.setdefault(rec.id, []).append(definition)
         return matching
 
+    @api.private
+    def evaluate_tier(self, tier):
+        # takes a tier.definition record: only the routing calls it, never a client
+        return super().evaluate_tier(tier)
+
     def request_validation(self):
         """Batched version of the mixin's: a constant number of queries for any batch."""
+        if not is_internal(self.env):
+            # a client asking again could put a refused contract back on its route
+            raise UserError(self.env._("Approval of a gas contract is requested by submitting it."))
         # reviews are requested by submitting: only contracts waiting for approval
         candidates = self.filtered(lambda r: r.state == "to_approve" and not r.review_ids)
         matching = candidates._match_tier_definitions(candidates._get_tier_definitions())
@@ -567,7 +618,9 @@ class GasContract(models.Model):
         self._notify_review_requested(reviews)
         return reviews
 
+    @api.private
     def _check_self_review(self):
+        """The caller must be a current reviewer of each contract, and not its drafter."""
         for rec in self:
             if self.env.user in rec._get_drafters():
                 raise UserError(
@@ -576,7 +629,7 @@ class GasContract(models.Model):
                         name=rec.name,
                     )
                 )
-            if not rec.can_review:
+            if rec.state != "to_approve" or not rec.can_review:
                 raise UserError(
                     self.env._("Contract %(name)s is not waiting for your review.", name=rec.name)
                 )
@@ -592,7 +645,18 @@ class GasContract(models.Model):
         return super(GasContract, as_internal(self)).reject_tier()
 
     def restart_validation(self):
-        return super(GasContract, as_internal(self)).restart_validation()
+        """Reset the reviews and route the contracts again.
+
+        Internally this is a step of going back to draft. A client restarting the route
+        of a contract that stays on approval must be one of its current reviewers: a
+        drafter could otherwise wipe a refusal or the reviews of other tiers.
+        """
+        if is_internal(self.env):
+            return super().restart_validation()
+        self._check_self_review()
+        super(GasContract, as_internal(self)).restart_validation()
+        self._route_for_approval()
+        return True
 
     def action_approve(self):
         """Move contracts whose every review is approved to approved."""
@@ -695,15 +759,30 @@ class GasContract(models.Model):
         return errors + self._get_fee_errors()
 
     # ----------------------------------------------------------------- actions
+    @api.private
+    def _check_business_staff(self):
+        """Departments that only contribute fields (planning, finance, budget, archive)
+        have write access but do not move a contract through its workflow."""
+        if not (self.env.su or self.env.user.has_group("gas_contracts.group_gas_contracts_user")):
+            raise AccessError(
+                self.env._("Only business staff move gas contracts through their workflow.")
+            )
+
     def action_submit(self):
         """Send drafts on their approval route; contracts that need none are approved."""
+        self._check_business_staff()
         errors = self._get_submit_errors()
         if errors:
             raise UserError("\n".join(errors))
         # the state change is logged in one batch rather than tracked record by record
-        internal = as_internal(self).with_context(mail_notrack=True)
-        internal.write({"state": "to_approve"})
-        reviews = internal.request_validation()
+        as_internal(self).with_context(mail_notrack=True).write({"state": "to_approve"})
+        self._route_for_approval()
+        return True
+
+    @api.private
+    def _route_for_approval(self):
+        """Request the reviews of contracts waiting for approval; approve those needing none."""
+        reviews = as_internal(self).with_context(mail_notrack=True).request_validation()
         routed = set(reviews.mapped("res_id"))
         direct = self.filtered(lambda c: c.id not in routed)
         if self - direct:
@@ -715,7 +794,6 @@ class GasContract(models.Model):
                 dict.fromkeys(direct.ids, self.env._("Approved: this contract needs no review."))
             )
             direct.with_context(mail_notrack=True)._do_approve()
-        return True
 
     @api.private
     def _do_approve(self):
@@ -732,7 +810,17 @@ class GasContract(models.Model):
         as_internal(self).write({"state": "approved"})
 
     def action_draft(self):
+        """Withdraw contracts waiting for approval to correct them and submit them again."""
+        user = self.env.user
         for rec in self:
+            if not (self.env.su or user in rec._get_drafters() or rec.can_review):
+                raise AccessError(
+                    self.env._(
+                        "Contract %(name)s: only its drafter or a current reviewer can put "
+                        "it back to draft.",
+                        name=rec.name,
+                    )
+                )
             if rec.state != "to_approve":
                 raise UserError(
                     self.env._(
@@ -740,8 +828,9 @@ class GasContract(models.Model):
                         name=rec.name,
                     )
                 )
-        self.restart_validation()
-        as_internal(self).write({"state": "draft"})
+        internal = as_internal(self)
+        internal.restart_validation()
+        internal.write({"state": "draft"})
         return True
 
     def action_confirm_construction(self):
@@ -777,6 +866,7 @@ class GasContract(models.Model):
         return True
 
     def action_sign(self):
+        self._check_business_staff()
         errors = []
         is_gm = self.env.user.has_group("gas_contracts.group_gas_general_manager")
         for rec in self:
@@ -814,18 +904,21 @@ class GasContract(models.Model):
         return True
 
     def action_start(self):
+        self._check_business_staff()
         if self.filtered(lambda c: c.state != "signed"):
             raise UserError(self.env._("Only signed contracts can start."))
         as_internal(self).write({"state": "in_progress"})
         return True
 
     def action_done(self):
+        self._check_business_staff()
         if self.filtered(lambda c: c.state != "in_progress"):
             raise UserError(self.env._("Only contracts in progress can be completed."))
         as_internal(self).write({"state": "done", "date_end": fields.Date.context_today(self)})
         return True
 
     def action_terminate(self, reason=None):
+        self._check_business_staff()
         if self.filtered(lambda c: c.state not in ("signed", "in_progress")):
             raise UserError(self.env._("Only signed contracts in force can be terminated."))
         if not (reason or "").strip():
@@ -873,6 +966,7 @@ class GasContract(models.Model):
     def action_open_account(self):
         """Open the gas user account of a signed supply contract [GC-5]."""
         self.ensure_one()
+        self._check_business_staff()
         if self.type_kind != "supply" or self.state not in ("signed", "in_progress"):
             raise UserError(self.env._("Only signed supply contracts open a gas account."))
         missing = self._get_missing_opening_papers()

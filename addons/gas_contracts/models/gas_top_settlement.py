@@ -24,8 +24,11 @@ class GasTopSettlement(models.Model):
         ondelete="restrict",
         domain=[("type_kind", "=", "take_or_pay")],
     )
-    partner_id = fields.Many2one(related="contract_id.partner_id", store=True)
-    currency_id = fields.Many2one(related="contract_id.currency_id")
+    # precomputed: filled in the INSERT instead of an UPDATE after settling
+    partner_id = fields.Many2one(related="contract_id.partner_id", store=True, precompute=True)
+    # stored and precomputed: the monetary fields then find their currency in the
+    # INSERT values instead of walking contract > company > currency per settlement
+    currency_id = fields.Many2one(related="contract_id.currency_id", store=True, precompute=True)
     year = fields.Integer(required=True)
     annual_quantity = fields.Float(string="Annual Contract Quantity (m³)", readonly=True)
     min_take_share = fields.Float(string="Minimum Take Share (%)", readonly=True)
@@ -119,7 +122,11 @@ class GasTopSettlement(models.Model):
                 current[contract.id].write(vals)
             else:
                 to_create.append(vals)
-        created = self.create(to_create)
+        # the settlement's state changes are tracked; a "created" note and a follower
+        # per settlement would double the cost of settling thousands of contracts
+        created = self.with_context(mail_create_nolog=True, mail_create_nosubscribe=True).create(
+            to_create
+        )
         return created | self.browse([s.id for s in current.values()])
 
     @api.model

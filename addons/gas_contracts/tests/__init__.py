@@ -5,6 +5,7 @@ from . import (
     test_json2_api,
     test_routing,
     test_take_or_pay,
+    test_tier_attacks,
     test_tour,
     test_views,
     test_xlsx,

@@ -58,6 +58,35 @@ class TestContractContent(GasCommon):
         self.assertTrue(contract.name.startswith("AZ-"))
         self.assertEqual(contract.user_id, self.staff)
 
+    def _create_batch(self, size):
+        # as from the UI: the drafter follows his contracts (the test context turns it off)
+        Contract = (
+            self.env["gas.contract"]
+            .with_user(self.staff)
+            .with_context(mail_create_nosubscribe=False)
+        )
+        self.env.flush_all()
+        before = self.cr.sql_log_count
+        contracts = Contract.create(
+            [
+                self._contract_vals(type_id=(self.t_install, self.t_alarm)[i % 2].id)
+                for i in range(size)
+            ]
+        )
+        self.env.flush_all()
+        return contracts, self.cr.sql_log_count - before
+
+    def test_batch_numbers_consecutive_in_constant_queries(self):
+        for _warm_up in range(2):  # fill the ORM and rule caches
+            self._create_batch(2)
+        small, small_queries = self._create_batch(3)
+        large, large_queries = self._create_batch(30)
+        self.assertEqual(small_queries, large_queries, "numbering must not query per contract")
+        numbers = [int(name.rsplit("-", 1)[1]) for name in (small | large).mapped("name")]
+        self.assertEqual(numbers, list(range(numbers[0], numbers[0] + 33)))
+        self.assertEqual(large[:2].mapped("name")[0][:3], "AZ-")
+        self.assertEqual(large[:2].mapped("name")[1][:3], "BJ-")
+
     def test_collective_user_needs_contact_name_and_phone(self):
         with self.assertRaises(ValidationError):
             self._draft(user_category="collective", contact_name="Li Si")
