@@ -13,6 +13,7 @@ from . import (
     customer_visit,
     ir_binary,
     ir_rule,
+    mail_activity,
     res_config_settings,
     survey_user_input,
     tier_definition,

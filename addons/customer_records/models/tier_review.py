@@ -1,5 +1,6 @@
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError
+from odoo.fields import Domain
 
 # Documents of this add-on whose approval must not be forged through tier.review,
 # which every internal user may write.
@@ -9,6 +10,46 @@ PROTECTED_FIELDS = {"model", "res_id", "definition_id", "requested_by", "sequenc
 
 class TierReview(models.Model):
     _inherit = "tier.review"
+
+    # A review names its document, who asked and what the reviewers wrote: the
+    # record rule lets it through only to who may read that document.
+    document_readable = fields.Boolean(
+        compute="_compute_document_readable",
+        search="_search_document_readable",
+        help="The current user may read the reviewed document (always true for documents "
+        "of other applications).",
+    )
+
+    @api.depends_context("uid")
+    def _compute_document_readable(self):
+        # The rule checks records as superuser for the current user: read the
+        # documents with that user's own rights, never with the superuser's.
+        readable = self.browse()
+        for model, reviews in self.grouped("model").items():
+            if model not in GUARDED_MODELS:
+                readable |= reviews
+                continue
+            documents = self.env[model].with_user(self.env.uid).with_context(active_test=False)
+            if not documents.has_access("read"):
+                continue
+            existing = documents.browse(reviews.mapped("res_id")).exists()
+            allowed = set(existing._filtered_access("read").ids)
+            readable |= reviews.filtered(lambda r, ids=allowed: r.res_id in ids)
+        readable.document_readable = True
+        (self - readable).document_readable = False
+
+    def _search_document_readable(self, operator, value):
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        domain = Domain("model", "not in", GUARDED_MODELS)
+        for model in GUARDED_MODELS:
+            documents = self.env[model].with_user(self.env.uid)
+            if documents.has_access("read"):
+                query = documents._search([], active_test=False)
+                domain |= Domain("model", "=", model) & Domain("res_id", "in", query)
+        if (operator == "in") != (True in value):
+            domain = ~domain
+        return domain
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -461,3 +461,141 @@ class TestConfidentiality(CustomerRecordsCommon):
             self.assertTrue(line_fields[name].index, name)
         for name in ("user_id", "state", "date_from", "date_to"):
             self.assertTrue(line_fields[name].store, name)
+
+    # ------------------------------------------------------------------
+    # Reviews, activities, messages and followers of a file
+    # ------------------------------------------------------------------
+    def _reviewed_file(self):
+        self.file.with_user(self.keeper).request_validation()
+        review = self.file.review_ids
+        review.sudo().comment = "Credit limit too high for this customer"
+        return review
+
+    def test_reviews_of_a_file_are_hidden_from_outsiders(self):
+        review = self._reviewed_file()
+        Review = self.env["tier.review"].with_user(self.outsider)
+        domain = [("model", "=", "customer.file")]
+        self.assertFalse(Review.search(domain))
+        self.assertFalse(Review.search_count([("res_id", "=", self.file.id)]))
+        self.assertFalse(Review.search_read(domain, ["res_id", "comment"]))
+        self.assertEqual(Review._read_group(domain, aggregates=["__count"]), [(0,)])
+        with self.assertRaises(AccessError):
+            review.with_user(self.outsider).read(["res_id", "requested_by", "comment"])
+        with self.assertRaises(AccessError):
+            review.with_user(self.outsider).write({"comment": "Looks fine"})
+        # a colleague keeper and the office are outsiders to this file too
+        for user in (self.keeper2, self.office):
+            self.assertFalse(self.env["tier.review"].with_user(user).search(domain), user.login)
+
+    def test_reviews_of_a_file_follow_its_readers(self):
+        review = self._reviewed_file()
+        spec = {"review_ids": {"fields": {"comment": {}, "status": {}}}}
+        domain = [("model", "=", "customer.file"), ("res_id", "=", self.file.id)]
+        for user in (self.keeper, self.director, self.gm):
+            self.assertEqual(
+                self.env["tier.review"].with_user(user).search(domain),
+                review,
+                user.login,
+            )
+            self.assertEqual(
+                self.file.with_user(user).web_read(spec)[0]["review_ids"][0]["comment"],
+                "Credit limit too high for this customer",
+            )
+        # a grant holder sees the review widget of the file while the grant is in force
+        grant = self._grant(self.outsider, self.customer)
+        self.assertEqual(
+            self.file.with_user(self.outsider).web_read(spec)[0]["review_ids"][0]["comment"],
+            "Credit limit too high for this customer",
+        )
+        self.assertEqual(self.env["tier.review"].with_user(self.outsider).search(domain), review)
+        grant.with_user(self.gm).action_revoke()
+        self.assertFalse(self.env["tier.review"].with_user(self.outsider).search(domain))
+        # the director still approves through the widget
+        self.file.with_user(self.director).validate_tier()
+        self.assertEqual(self.file.state, "approved")
+
+    def test_reviews_of_a_complaint_are_hidden_from_outsiders(self):
+        complaint = (
+            self.env["customer.complaint"]
+            .with_user(self.keeper)
+            .create(
+                {
+                    "subject": "Late delivery",
+                    "partner_id": self.customer.id,
+                    "department_id": self.sales_dept.id,
+                    "description": "Arrived five days late",
+                }
+            )
+        )
+        complaint.action_start_handling()
+        complaint.write({"result": "Carrier changed", "reply_text": "We apologise"})
+        complaint.request_validation()
+        self.assertTrue(complaint.review_ids)
+        Review = self.env["tier.review"].with_user(self.outsider)
+        self.assertFalse(Review.search([("model", "=", "customer.complaint")]))
+        with self.assertRaises(AccessError):
+            complaint.review_ids.with_user(self.outsider).read(["res_id"])
+        self.assertEqual(
+            self.env["tier.review"]
+            .with_user(self.keeper)
+            .search([("model", "=", "customer.complaint"), ("res_id", "=", complaint.id)]),
+            complaint.review_ids,
+        )
+        complaint.with_user(self.gm).validate_tier()
+        self.assertEqual(complaint.review_ids.status, "approved")
+
+    def test_activities_messages_followers_of_a_file_are_hidden(self):
+        self.file.message_post(body="Credit limit discussed with the bank")
+        activity = self.file.activity_schedule(
+            "mail.mail_activity_data_todo", summary="Call the bank", user_id=self.keeper.id
+        )
+        domain = [("res_model", "=", "customer.file")]
+        for model, model_domain in (
+            ("mail.activity", domain),
+            ("mail.followers", domain),
+            ("mail.message", [("model", "=", "customer.file")]),
+        ):
+            records = self.env[model].with_user(self.outsider)
+            self.assertFalse(records.search(model_domain), model)
+            self.assertFalse(records.search_count(model_domain), model)
+            self.assertEqual(
+                records._read_group(model_domain, aggregates=["__count"]), [(0,)], model
+            )
+        with self.assertRaises(AccessError):
+            activity.with_user(self.outsider).read(["summary", "res_name"])
+        with self.assertRaises(AccessError):
+            self.file.message_follower_ids.with_user(self.outsider).read(["partner_id"])
+        self.assertEqual(self.env["mail.activity"].with_user(self.keeper).search(domain), activity)
+
+    def test_activity_on_a_file_only_for_its_readers(self):
+        as_keeper = self.file.with_user(self.keeper)
+        with self.assertRaises(UserError):
+            as_keeper.activity_schedule(
+                "mail.mail_activity_data_todo", summary="Check", user_id=self.outsider.id
+            )
+        activity = as_keeper.activity_schedule(
+            "mail.mail_activity_data_todo", summary="Check", user_id=self.director.id
+        )
+        with self.assertRaises(UserError):
+            activity.with_user(self.keeper).write({"user_id": self.keeper2.id})
+        self.assertFalse(
+            self.env["mail.activity"].with_user(self.outsider).search([("summary", "=", "Check")])
+        )
+        # with a grant in force, the holder may be asked to act on the file
+        self._grant(self.outsider, self.customer)
+        activity.with_user(self.keeper).write({"user_id": self.outsider.id})
+        self.assertEqual(activity.with_user(self.outsider).res_name, "Huadong Textile Co.")
+
+    def test_files_in_cache_are_still_checked_against_grants(self):
+        self._grant(self.outsider, self.customer2)
+        both = self.file | self.other_file
+        # the superuser's read fills the cache the outsider's read then finds
+        both.mapped("credit_description")
+        with self.assertRaises(AccessError):
+            both.with_user(self.outsider).read(["credit_description"])
+        with self.assertRaises(AccessError):
+            self.file.with_user(self.outsider).read(["credit_description"])
+        self.assertEqual(
+            self.other_file.with_user(self.outsider)._filtered_access("read"), self.other_file
+        )
+        self.assertEqual(both.with_user(self.outsider)._filtered_access("read"), self.other_file)

@@ -185,3 +185,51 @@ class TestJson2Api(HttpCase):
             )
             self.assertGreaterEqual(res.status_code, 400, method)
         self.assertEqual(complaint.state, "received")
+
+    @mute_logger("odoo.http")
+    def test_reviews_of_a_file_do_not_leak_through_the_api(self):
+        self.file.with_user(self.keeper).request_validation()
+        review = self.file.review_ids
+        review.sudo().comment = "API review secret"
+        domain = [("model", "=", "customer.file")]
+        res = self._call(
+            self.outsider, "tier.review", "search_read", domain=domain, fields=["comment"]
+        )
+        self.assertEqual(res.json(), [])
+        res = self._call(self.outsider, "tier.review", "search_count", domain=domain)
+        self.assertEqual(res.json(), 0)
+        res = self._call(
+            self.outsider,
+            "tier.review",
+            "formatted_read_group",
+            domain=domain,
+            groupby=["res_id"],
+            aggregates=["__count"],
+        )
+        self.assertEqual(res.json(), [])
+        res = self._call(
+            self.outsider, "tier.review", "read", ids=review.ids, fields=["res_id", "comment"]
+        )
+        self.assertEqual(res.status_code, 403)
+        self.assertNotIn("API review secret", res.text)
+        res = self._call(
+            self.outsider, "tier.review", "write", ids=review.ids, vals={"comment": "Forged"}
+        )
+        self.assertEqual(res.status_code, 403)
+        for model in ("mail.activity", "mail.followers"):
+            res = self._call(
+                self.outsider,
+                model,
+                "search_read",
+                domain=[("res_model", "=", "customer.file")],
+                fields=["res_id"],
+            )
+            self.assertEqual(res.json(), [], model)
+        res = self._call(
+            self.director,
+            "tier.review",
+            "search_read",
+            domain=[*domain, ("res_id", "=", self.file.id)],
+            fields=["comment"],
+        )
+        self.assertEqual([r["comment"] for r in res.json()], ["API review secret"])
