@@ -1,6 +1,6 @@
 from odoo import api, models
 
-from .research_seal import SEALED_MODELS, check_seal
+from .research_seal import SEALED_MODELS, check_seal, touched_pairs
 
 # message fields that do not change what was said: starring a message is personal
 PERSONAL_FIELDS = {"starred_partner_ids"}
@@ -23,27 +23,9 @@ class MailMessage(models.Model):
 
     def write(self, vals):
         if set(vals) - PERSONAL_FIELDS:
-            pairs = self._research_archive_pairs()
-            if "model" in vals or "res_id" in vals:
-                # moving a message onto a sealed record is a change of that record too;
-                # read where each message goes whatever the user may read of it
-                messages_sudo = self.sudo()
-                pairs += [
-                    (vals.get("model", msg.model), vals.get("res_id", msg.res_id))
-                    for msg in messages_sudo
-                ]
-            check_seal(self.env, [p for p in pairs if p[0] in SEALED_MODELS])
+            check_seal(self.env, touched_pairs(self, "model", vals))
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_research_archive_sealed(self):
-        check_seal(self.env, self._research_archive_pairs())
-
-    def _research_archive_pairs(self):
-        # the seal applies whatever the current user may read of the message
-        messages_sudo = self.sudo()
-        return [
-            (msg.model, msg.res_id)
-            for msg in messages_sudo
-            if msg.model in SEALED_MODELS and msg.res_id
-        ]
+        check_seal(self.env, touched_pairs(self, "model"))

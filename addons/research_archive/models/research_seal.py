@@ -47,6 +47,23 @@ def sealed_dossier_ids(env, pairs):
     return dossiers_sudo.filtered(lambda d: d.state == "archived").ids
 
 
+def touched_pairs(records, model_field, vals=None):
+    """(model, res_id) of the sealed records that attachments or messages belong to.
+
+    ``model_field`` names the field holding the model (res_model on attachments,
+    model on messages). With ``vals`` of a write that moves them, the records
+    they move to count too. Read whatever the current user may read of them.
+    """
+    records_sudo = records.sudo()
+    pairs = [(rec[model_field], rec.res_id) for rec in records_sudo if rec.res_id]
+    if vals and (model_field in vals or "res_id" in vals):
+        pairs += [
+            (vals.get(model_field, rec[model_field]), vals.get("res_id", rec.res_id))
+            for rec in records_sudo
+        ]
+    return [pair for pair in pairs if pair[0] in SEALED_MODELS]
+
+
 def check_seal(env, pairs):
     """Raise if any (model, res_id) pair belongs to an archived dossier."""
     if in_workflow(env):
