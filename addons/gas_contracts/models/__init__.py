@@ -1,5 +1,6 @@
 from . import (
     gas_account,
+    gas_account_part,
     gas_appliance,
     gas_contract,
     gas_contract_document,

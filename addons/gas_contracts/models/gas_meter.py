@@ -7,10 +7,10 @@ from .tools import ABSURD_VOLUME, as_internal, is_internal
 class GasMeter(models.Model):
     _name = "gas.meter"
     _description = "Gas Meter"
+    _inherit = ["gas.account.part"]
     _order = "account_id, name"
 
     name = fields.Char(string="Meter Number", required=True, index=True)
-    account_id = fields.Many2one("gas.account", required=True, index=True, ondelete="restrict")
     meter_type = fields.Selection(
         [
             ("diaphragm", "Diaphragm"),
@@ -51,25 +51,17 @@ class GasMeter(models.Model):
         for meter in self:
             meter.last_reading = last.get(meter.id, meter.initial_reading)
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env["gas.account"].browse([v.get("account_id") for v in vals_list])._check_editable()
-        return super().create(vals_list)
-
     def write(self, vals):
-        self.account_id._check_editable()
         if "initial_reading" in vals and self.reading_ids:
+            self.account_id._check_editable()  # a locked file says so first
             raise UserError(self.env._("A meter with readings keeps its initial reading."))
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_read(self):
-        self.account_id._check_editable()
         if self.reading_ids:
+            self.account_id._check_editable()  # a locked file says so first
             raise UserError(self.env._("A meter with readings is part of the user file."))
-
-    def _gas_is_locked(self):
-        return self.account_id._gas_is_locked()
 
 
 class GasMeterReading(models.Model):
