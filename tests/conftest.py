@@ -22,6 +22,26 @@ class OdooSetup:
         return f"<Odoo on database {self.database}>"
 
 
+def _odoo_on_database(variable, modules, prefix):
+    """Yield an OdooSetup on the database named by `variable`, or on one built here."""
+    try:
+        odoo_cmd, odoo_env = devenv.find_odoo()
+        pg = devenv.find_postgres()
+    except devenv.SetupError as exc:
+        pytest.fail(str(exc), pytrace=False)
+    env = dict(os.environ, **odoo_env, **pg)
+    database = os.environ.get(variable)
+    owned = not database
+    if owned:
+        database = f"{prefix}_{os.getpid()}"
+        cmd = odoo_cmd + devenv.odoo_args(database, devenv.free_port())
+        cmd += ["--init", ",".join(modules), "--stop-after-init"]
+        subprocess.run(cmd, env=env, check=True, capture_output=True)
+    yield OdooSetup(odoo_cmd, env, pg, database)
+    if owned:
+        devenv.drop_database(pg, database)
+
+
 @pytest.fixture(scope="session")
 def odoo_setup():
     """An OdooSetup whose database has the three add-ons installed.
@@ -29,22 +49,15 @@ def odoo_setup():
     bin/test hands over the database it has just tested (ODOO_TEST_DB); run alone, pytest
     builds its own and drops it afterwards.
     """
-    try:
-        odoo_cmd, odoo_env = devenv.find_odoo()
-        pg = devenv.find_postgres()
-    except devenv.SetupError as exc:
-        pytest.fail(str(exc), pytrace=False)
-    env = dict(os.environ, **odoo_env, **pg)
-    database = os.environ.get("ODOO_TEST_DB")
-    owned = not database
-    if owned:
-        database = f"archive_addons_pytest_{os.getpid()}"
-        cmd = odoo_cmd + devenv.odoo_args(database, devenv.free_port())
-        cmd += ["--init", ",".join(devenv.OUR_MODULES), "--stop-after-init"]
-        subprocess.run(cmd, env=env, check=True, capture_output=True)
-    yield OdooSetup(odoo_cmd, env, pg, database)
-    if owned:
-        devenv.drop_database(pg, database)
+    yield from _odoo_on_database("ODOO_TEST_DB", devenv.OUR_MODULES, "archive_addons_pytest")
+
+
+@pytest.fixture(scope="session")
+def bridge_setup():
+    """An OdooSetup whose database has the bridges (and so Invoicing and Sales) installed."""
+    yield from _odoo_on_database(
+        "ODOO_TEST_BRIDGE_DB", devenv.BRIDGE_MODULES, "archive_addons_bridges_pytest"
+    )
 
 
 def odoo_shell(odoo_setup, code):

@@ -48,8 +48,14 @@ def core_modules():
     return names
 
 
-def test_three_addons_exist():
-    assert [m.name for m in MODULES] == ["customer_records", "gas_contracts", "research_archive"]
+def test_our_addons_exist():
+    assert [m.name for m in MODULES] == [
+        "customer_records",
+        "customer_records_account",
+        "customer_records_sale",
+        "gas_contracts",
+        "research_archive",
+    ]
 
 
 @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.name)

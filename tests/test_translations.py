@@ -5,6 +5,7 @@ i18n/<module>.pot is caught), and each of its messages must have a non-empty, no
 translation in i18n/zh_CN.po and i18n/zh_TW.po.
 """
 
+import functools
 import subprocess
 
 import devenv
@@ -14,37 +15,43 @@ import pytest
 LANGUAGES = ("zh_CN", "zh_TW")
 
 
+ALL_MODULES = devenv.OUR_MODULES + devenv.BRIDGE_MODULES
+
+
 @pytest.fixture(scope="module")
-def exported(odoo_setup, tmp_path_factory):
-    """{module: polib.POFile} exported from the database the add-ons are installed in."""
-    templates = {}
-    for module in devenv.OUR_MODULES:
+def exported(odoo_setup, bridge_setup, tmp_path_factory):
+    """{module: polib.POFile} exported from the database the add-on is installed in."""
+
+    @functools.cache
+    def export(module):
+        setup = bridge_setup if module in devenv.BRIDGE_MODULES else odoo_setup
         path = tmp_path_factory.mktemp("i18n") / f"{module}.pot"
-        cmd = odoo_setup.cmd + [f"--addons-path={devenv.ADDONS}", "i18n", "export"]
-        cmd += ["-d", odoo_setup.database, "-l", "pot", "-o", str(path), module]
-        done = subprocess.run(cmd, env=odoo_setup.env, capture_output=True, text=True, check=False)
+        cmd = setup.cmd + [f"--addons-path={devenv.ADDONS}", "i18n", "export"]
+        cmd += ["-d", setup.database, "-l", "pot", "-o", str(path), module]
+        done = subprocess.run(cmd, env=setup.env, capture_output=True, text=True, check=False)
         assert done.returncode == 0, done.stderr[-3000:]
-        templates[module] = polib.pofile(str(path))
-    return templates
+        return polib.pofile(str(path))
+
+    return export
 
 
-@pytest.mark.parametrize("module", devenv.OUR_MODULES)
+@pytest.mark.parametrize("module", ALL_MODULES)
 def test_template_is_current(exported, module):
     committed = devenv.ADDONS / module / "i18n" / f"{module}.pot"
     assert committed.is_file(), f"{committed} is missing: export it with `odoo i18n export`"
-    missing = {e.msgid for e in exported[module]} - {e.msgid for e in polib.pofile(str(committed))}
+    missing = {e.msgid for e in exported(module)} - {e.msgid for e in polib.pofile(str(committed))}
     assert not missing, f"{committed.name} lacks {len(missing)} strings: {sorted(missing)[:10]}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("module", devenv.OUR_MODULES)
+@pytest.mark.parametrize("module", ALL_MODULES)
 def test_every_string_is_translated(exported, module, language):
     path = devenv.ADDONS / module / "i18n" / f"{language}.po"
     assert path.is_file(), f"{path} is missing"
     po = polib.pofile(str(path))
     assert po.metadata.get("Language") == language, f"{path.name}: wrong Language header"
     done = {e.msgid for e in po if e.msgstr.strip() and "fuzzy" not in e.flags and not e.obsolete}
-    untranslated = sorted(e.msgid for e in exported[module] if e.msgid not in done)
+    untranslated = sorted(e.msgid for e in exported(module) if e.msgid not in done)
     assert not untranslated, (
         f"{len(untranslated)} strings of {module} lack a {language} translation, e.g. "
         f"{untranslated[:10]}"

@@ -25,6 +25,10 @@ REPO = Path(__file__).resolve().parent.parent
 LOCAL = REPO / ".local"
 ADDONS = REPO / "addons"
 OUR_MODULES = ("research_archive", "customer_records", "gas_contracts")
+# Bridges that install themselves when Invoicing or Sales is there too. They are tested in a
+# database of their own, so that the main one stays as most customers run it: without
+# accounting.
+BRIDGE_MODULES = ("customer_records_account", "customer_records_sale")
 
 
 class SetupError(Exception):

@@ -5,6 +5,7 @@ OPERATIONS = [
     ("export", "Exported"),
     ("print", "Printed"),
     ("attachment", "Attachment Downloaded"),
+    ("aggregate", "Totals Read"),
 ]
 
 

@@ -423,6 +423,27 @@ class CustomerFile(models.Model):
     web_read._readonly = False
     web_search_read._readonly = False
 
+    def _read_group(
+        self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None
+    ):
+        # Totals of the file's figures (a pivot of credit limits, a grouped
+        # list with sums) read the files as surely as opening them: log every
+        # file counted, as the reader's search sees them. Counting is not.
+        result = super()._read_group(
+            domain,
+            groupby=groupby,
+            aggregates=aggregates,
+            having=having,
+            offset=offset,
+            limit=limit,
+            order=order,
+        )
+        if not self.env.su and any(
+            spec.split(":")[0] not in UNLOGGED_FIELDS | {"__count"} for spec in aggregates
+        ):
+            self.search(domain or [])._log_file_access("aggregate")
+        return result
+
     def export_data(self, fields_to_export):
         result = super().export_data(fields_to_export)
         self._log_file_access("export")

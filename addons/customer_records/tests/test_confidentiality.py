@@ -392,6 +392,24 @@ class TestConfidentiality(CustomerRecordsCommon):
             )
         self.assertEqual(len(Log.with_user(self.gm).search([("file_id", "=", self.file.id)])), 4)
 
+    def test_totals_of_files_are_logged_counts_are_not(self):
+        Log = self.env["customer.access.log"]
+        grant = self._grant(self.outsider, self.customer)
+        Files = self.Files.with_user(self.outsider)
+        groups = Files.formatted_read_group([], ["department_id"], ["__count"])
+        self.assertEqual([group["__count"] for group in groups], [1])
+        self.assertFalse(Log.search([("operation", "=", "aggregate")]))
+        groups = Files.formatted_read_group([], ["department_id"], ["credit_limit:sum"])
+        self.assertEqual([group["credit_limit:sum"] for group in groups], [1000.0])
+        logs = Log.search([("operation", "=", "aggregate")])
+        self.assertEqual(
+            [(log.file_id, log.user_id, log.grant_id) for log in logs],
+            [(self.file, self.outsider, grant)],
+        )
+        # the keeper's own totals are not openings
+        self.Files.with_user(self.keeper).formatted_read_group([], [], ["credit_limit:sum"])
+        self.assertEqual(len(Log.search([("operation", "=", "aggregate")])), 1)
+
     def test_attachment_download_is_logged(self):
         attachment = self.env["ir.attachment"].create(
             {
