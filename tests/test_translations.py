@@ -15,7 +15,7 @@ import pytest
 LANGUAGES = ("zh_CN", "zh_TW")
 
 
-ALL_MODULES = devenv.OUR_MODULES + devenv.BRIDGE_MODULES
+ALL_MODULES = devenv.BASE_MODULES + devenv.OUR_MODULES + devenv.BRIDGE_MODULES
 
 
 @pytest.fixture(scope="module")
@@ -24,6 +24,7 @@ def exported(odoo_setup, bridge_setup, tmp_path_factory):
 
     @functools.cache
     def export(module):
+        # the base modules are installed in the main database as dependencies of ours
         setup = bridge_setup if module in devenv.BRIDGE_MODULES else odoo_setup
         path = tmp_path_factory.mktemp("i18n") / f"{module}.pot"
         cmd = setup.cmd + [f"--addons-path={devenv.ADDONS}", "i18n", "export"]

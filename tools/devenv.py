@@ -25,6 +25,8 @@ REPO = Path(__file__).resolve().parent.parent
 LOCAL = REPO / ".local"
 ADDONS = REPO / "addons"
 OUR_MODULES = ("research_archive", "customer_records", "gas_contracts")
+# Technical add-ons ours depend on; they come with them, in the main database.
+BASE_MODULES = ("base_input_guard",)
 # Bridges that install themselves when Invoicing or Sales is there too. They are tested in a
 # database of their own, so that the main one stays as most customers run it: without
 # accounting.

@@ -3,16 +3,21 @@
 
 Usage: python3 tools/screenshots.py [--url http://127.0.0.1:8069] [--db archive_addons]
            [--login admin] [--password admin] [--lang zh_CN] [--out docs/screenshots]
-           NAME=PATH [NAME=PATH ...]
+           [NAME=PATH ...]
 
 Each NAME=PATH opens URL+PATH (for example `dossiers=/odoo/research-dossiers`) as the user,
 whose interface language is switched to --lang first, waits until the web client has drawn
-the view, and saves OUT/NAME.png.
+the view, and saves OUT/NAME.png. In PATH, `{module.record}` stands for the id of the record
+with that XML id (a demo record, say): `/odoo/gas-contracts/{gas_contracts.contract_alarm_demo}`.
+Without NAME=PATH, the key screens of the three add-ons' main journeys on the demo data are
+taken (see KEY_SCREENS); the browser tours (tests/test_tour*.py) save the same journeys, step
+by step, while the tests run.
 """
 
 import argparse
 import base64
 import json
+import re
 import shutil
 import socket
 import subprocess
@@ -24,6 +29,20 @@ from http.cookiejar import CookieJar
 from pathlib import Path
 
 import websocket  # websocket-client, pinned in requirements-dev.txt
+
+# The key screens of each add-on's main journey, on the demo data of `bin/run`.
+KEY_SCREENS = {
+    "research-dossiers": "/odoo/research-dossiers",
+    "customer-files": "/odoo/customer-files",
+    "access-request": "/odoo/action-customer_records.customer_access_grant_action"
+    "/{customer_records.customer_access_grant_demo}",
+    "complaint-form": "/odoo/action-customer_records.customer_complaint_action"
+    "/{customer_records.customer_complaint_jinling_demo}",
+    "gas-contract-form": "/odoo/gas-contracts/{gas_contracts.contract_collective_install_demo}",
+    "gas-account-form": "/odoo/action-gas_contracts.gas_account_action"
+    "/{gas_contracts.account_huaneng_demo}",
+    "take-or-pay-form": "/odoo/gas-contracts/{gas_contracts.contract_take_or_pay_demo}",
+}
 
 READY = (
     "!!document.querySelector('.o_main_navbar')"
@@ -44,25 +63,44 @@ def rpc(opener, url, route, params):
     return answer["result"]
 
 
+def call_kw(opener, url, model, method, args, kwargs=None):
+    return rpc(
+        opener,
+        url,
+        f"/web/dataset/call_kw/{model}/{method}",
+        {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+    )
+
+
 def login(url, db, user, password, lang):
-    """Authenticate, switch the user's language, and return the session id."""
+    """Authenticate, switch the user's language, and return the session opener and id."""
     jar = CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     session = rpc(
         opener, url, "/web/session/authenticate", {"db": db, "login": user, "password": password}
     )
-    rpc(
-        opener,
-        url,
-        "/web/dataset/call_kw/res.users/write",
-        {
-            "model": "res.users",
-            "method": "write",
-            "args": [[session["uid"]], {"lang": lang}],
-            "kwargs": {},
-        },
-    )
-    return next(c.value for c in jar if c.name == "session_id")
+    call_kw(opener, url, "res.users", "write", [[session["uid"]], {"lang": lang}])
+    return opener, next(c.value for c in jar if c.name == "session_id")
+
+
+def resolve(opener, url, path):
+    """Replace each `{module.record}` of ``path`` by the id of the record of that XML id."""
+
+    def record_id(match):
+        module, _, name = match[1].partition(".")
+        found = call_kw(
+            opener,
+            url,
+            "ir.model.data",
+            "search_read",
+            [[("module", "=", module), ("name", "=", name)]],
+            {"fields": ["res_id"], "limit": 1},
+        )
+        if not found:
+            raise SystemExit(f"{match[1]}: no such record (is the demo data installed?)")
+        return str(found[0]["res_id"])
+
+    return re.sub(r"\{([\w.]+)\}", record_id, path)
 
 
 class Browser:
@@ -146,9 +184,10 @@ def main():
     parser.add_argument("--password", default="admin")
     parser.add_argument("--lang", default="zh_CN")
     parser.add_argument("--out", default="docs/screenshots", type=Path)
-    parser.add_argument("pages", nargs="+", metavar="NAME=PATH")
+    parser.add_argument("pages", nargs="*", metavar="NAME=PATH")
     args = parser.parse_args()
-    session_id = login(args.url, args.db, args.login, args.password, args.lang)
+    pages = args.pages or [f"{name}={path}" for name, path in KEY_SCREENS.items()]
+    opener, session_id = login(args.url, args.db, args.login, args.password, args.lang)
     args.out.mkdir(parents=True, exist_ok=True)
     browser = Browser()
     try:
@@ -157,9 +196,10 @@ def main():
         browser.send(
             "Network.setCookie", name="session_id", value=session_id, domain=host, path="/"
         )
-        for page in args.pages:
+        for page in pages:
             name, _, path = page.partition("=")
             target = args.out / f"{name}.png"
+            path = resolve(opener, args.url, path)
             browser.shoot(args.url + path, target)
             print(f"{target}  <-  {path}")
     finally:

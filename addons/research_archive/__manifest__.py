@@ -7,7 +7,7 @@
     "website": "https://example.com/odoo-archive-addons",
     # AGPL because it builds on OCA report_xlsx (AGPL-3).
     "license": "AGPL-3",
-    "depends": ["mail", "report_xlsx"],
+    "depends": ["base_input_guard", "mail", "report_xlsx"],
     "data": [
         "security/research_archive_groups.xml",
         "security/ir.model.access.csv",
@@ -18,6 +18,7 @@
         "views/research_document_views.xml",
         "views/research_round_views.xml",
         "views/research_config_views.xml",
+        "views/research_archive_dashboard_views.xml",
         "views/research_archive_menus.xml",
         "wizard/research_dossier_reopen_wizard_views.xml",
         "report/research_archive_reports.xml",

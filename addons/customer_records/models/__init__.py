@@ -1,5 +1,6 @@
 from . import (
     abstract_file_link,
+    abstract_tier_messages,
     abstract_tier_validation,
     customer_access_grant,
     customer_access_log,
@@ -11,6 +12,7 @@ from . import (
     customer_survey_dimension,
     customer_transaction,
     customer_visit,
+    ir_attachment,
     ir_binary,
     ir_rule,
     mail_activity,

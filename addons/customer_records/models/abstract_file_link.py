@@ -7,6 +7,7 @@ class CustomerFileLinkMixin(models.AbstractModel):
 
     _name = "customer.file.link.mixin"
     _description = "Link to the Customer File"
+    _inherit = ["input.guard.mixin"]
 
     partner_id = fields.Many2one("res.partner", string="Customer", required=True, index=True)
     file_id = fields.Many2one(

@@ -1,5 +1,6 @@
-from odoo import models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 # Context keys of base_tier_validation that switch its checks off.
 CLIENT_BLOCKED_KEYS = ("skip_validation_check", "skip_check_state_condition")
@@ -12,7 +13,7 @@ class CustomerRecordsTierMixin(models.AbstractModel):
 
     _name = "customer.records.tier.mixin"
     _description = "Customer Records Tier Validation"
-    _inherit = ["tier.validation"]
+    _inherit = ["customer.records.tier.messages"]
     _tier_validation_manual_config = False
 
     def write(self, vals):
@@ -63,7 +64,29 @@ class CustomerRecordsTierMixin(models.AbstractModel):
                     document=self.display_name,
                 )
             )
+        self._serialize_decisions()
         return super().validate_tier()
+
+    @api.private
+    def _serialize_decisions(self):
+        """Make reviewers deciding on one document at the same moment decide one by one.
+
+        Each decision updates the document's row. Two reviewers of different tiers
+        approving at once would otherwise each see the other's review still pending, and
+        the document would stay waiting with every tier approved; now the second fails on
+        a serialization error and is retried (as every request is) on a snapshot that
+        holds the first approval, so the last approval moves the document on, once.
+        """
+        self.env.cr.execute(
+            SQL(
+                "UPDATE %s SET write_uid = %s, write_date = %s WHERE id IN %s",
+                SQL.identifier(self._table),
+                self.env.uid,
+                fields.Datetime.now(),
+                tuple(self.ids),
+            )
+        )
+        self.invalidate_recordset(["write_uid", "write_date"])
 
     def _validate_tier(self, tiers=False):
         res = super()._validate_tier(tiers)

@@ -26,8 +26,9 @@ WORKFLOW_FIELDS = {"state", "approver_id", "decision_date", "decision_note"}
 class CustomerAccessGrant(models.Model):
     _name = "customer.access.grant"
     _description = "Customer File Access Grant"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "input.guard.mixin"]
     _order = "id desc"
+    _input_guard_protected = tuple(WORKFLOW_FIELDS)
 
     name = fields.Char(compute="_compute_name", store=True)
     requester_id = fields.Many2one(
@@ -245,7 +246,10 @@ class CustomerAccessGrant(models.Model):
                     "res_model_id": model_id,
                     "res_id": grant.id,
                     "activity_type_id": activity_type.id,
-                    "summary": self.env._("Decide on the access request"),
+                    # in the general manager's language, not the requester's
+                    "summary": self.with_context(lang=manager.lang).env._(
+                        "Decide on the access request"
+                    ),
                     "user_id": manager.id,
                 }
                 for grant in self

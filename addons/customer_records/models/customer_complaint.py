@@ -155,7 +155,10 @@ class CustomerComplaint(models.Model):
                     "res_model_id": model_id,
                     "res_id": complaint.id,
                     "activity_type_id": activity_type.id,
-                    "summary": self.env._("Handle the complaint"),
+                    # in the handler's language, whoever records the complaint
+                    "summary": self.with_context(lang=complaint.user_id.lang).env._(
+                        "Handle the complaint"
+                    ),
                     "user_id": complaint.user_id.id,
                     "date_deadline": complaint.deadline,
                 }

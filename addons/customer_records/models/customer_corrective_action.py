@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 class CustomerCorrectiveAction(models.Model):
     _name = "customer.corrective.action"
     _description = "Corrective and Preventive Action"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "input.guard.mixin"]
     _order = "deadline, id desc"
 
     name = fields.Char(string="Problem", required=True, tracking=True)

@@ -4,6 +4,7 @@ from odoo import fields, models
 class CustomerDepartment(models.Model):
     _name = "customer.department"
     _description = "Customer Records Department"
+    _inherit = ["input.guard.mixin"]
     _order = "sequence, name"
 
     name = fields.Char(required=True, translate=True)

@@ -26,12 +26,18 @@ DEFAULT_REVIEW_PERIOD_DAYS = 180
 class CustomerFile(models.Model):
     _name = "customer.file"
     _description = "Customer File"
-    _inherit = ["mail.thread", "mail.activity.mixin", "customer.records.tier.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "customer.records.tier.mixin",
+        "input.guard.mixin",
+    ]
     _order = "id desc"
     _state_field = "state"
     _state_from = ["draft"]
     _state_to = ["approved"]
     _cancel_state = "cancelled"
+    _input_guard_protected = ("review_ids", "review_overdue")
     _tier_validation_company_field = "company_id"
 
     partner_id = fields.Many2one(
@@ -293,7 +299,10 @@ class CustomerFile(models.Model):
                     "res_model_id": model_id,
                     "res_id": customer_file.id,
                     "activity_type_id": activity_type.id,
-                    "summary": self.env._("Review the customer file"),
+                    # in the keeper's language: the job runs without one
+                    "summary": self.with_context(lang=customer_file.keeper_id.lang).env._(
+                        "Review the customer file"
+                    ),
                     "user_id": customer_file.keeper_id.id,
                     "date_deadline": fields.Date.today(),
                 }
@@ -453,14 +462,14 @@ class CustomerFile(models.Model):
     def _log_file_access(self, operation):
         if self.env.su or not self:
             return
-        if self.env.cr.readonly:
-            # Downloads served on a read-only cursor: let the HTTP layer
-            # retry on a read/write one rather than lose the log line.
-            raise ReadOnlySqlTransaction("The customer file access log needs a read/write cursor")
         user = self.env.user
         opened = self.filtered(lambda f: f.keeper_id != user)
         if not opened:
             return
+        if self.env.cr.readonly:
+            # Downloads served on a read-only cursor: let the HTTP layer
+            # retry on a read/write one rather than lose the log line.
+            raise ReadOnlySqlTransaction("The customer file access log needs a read/write cursor")
         today = fields.Date.today()
         # Grant lines are not readable by their holders; the log only needs
         # to know which approved grant allowed the opening.

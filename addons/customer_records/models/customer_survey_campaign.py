@@ -15,7 +15,12 @@ CAMPAIGN_STATES = [
 class CustomerSurveyCampaign(models.Model):
     _name = "customer.survey.campaign"
     _description = "Customer Satisfaction Campaign"
-    _inherit = ["mail.thread", "mail.activity.mixin", "customer.records.tier.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "customer.records.tier.mixin",
+        "input.guard.mixin",
+    ]
     _order = "year desc, id desc"
     _state_field = "state"
     _state_from = ["analysed"]

@@ -4,6 +4,7 @@ from odoo import fields, models
 class CustomerSurveyDimension(models.Model):
     _name = "customer.survey.dimension"
     _description = "Satisfaction Survey Dimension"
+    _inherit = ["input.guard.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)

@@ -4,6 +4,7 @@ from odoo import fields, models
 class CustomerTransaction(models.Model):
     _name = "customer.transaction"
     _description = "Customer Transaction"
+    _inherit = ["input.guard.mixin"]
     _order = "date desc, id desc"
 
     file_id = fields.Many2one(

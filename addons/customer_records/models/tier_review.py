@@ -11,6 +11,18 @@ PROTECTED_FIELDS = {"model", "res_id", "definition_id", "requested_by", "sequenc
 class TierReview(models.Model):
     _inherit = "tier.review"
 
+    # base_tier_validation ships no zh_TW and no zh_CN for these labels: listing the
+    # values here gives them an XML id of this add-on, so that its translations apply.
+    status = fields.Selection(
+        selection_add=[
+            ("waiting", "Waiting"),
+            ("pending", "Pending"),
+            ("rejected", "Rejected"),
+            ("approved", "Approved"),
+            ("cancel", "Cancel"),
+        ]
+    )
+
     # A review names its document, who asked and what the reviewers wrote: the
     # record rule lets it through only to who may read that document.
     document_readable = fields.Boolean(

@@ -3,7 +3,7 @@ from datetime import date, timedelta
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, HttpCase, new_test_user, tagged
+from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
 from .common import CustomerRecordsCommon
@@ -160,57 +160,3 @@ class TestCustomerFile(CustomerRecordsCommon):
         settings = self.env["res.config.settings"].create({"customer_review_period_days": 90})
         settings.execute()
         self.assertEqual(self.env["customer.file"]._get_review_period_days(), 90)
-
-
-@tagged("post_install", "-at_install")
-class TestCustomerRecordsTour(HttpCase):
-    def test_keeper_opens_a_file(self):
-        new_test_user(
-            self.env, login="cr_tour_keeper", groups="customer_records.group_customer_records_user"
-        )
-        self.env["res.partner"].create({"name": "Tour Customer Ltd"})
-        self.start_tour("/odoo", "customer_records_open_file", login="cr_tour_keeper")
-        customer_file = self.env["customer.file"].search(
-            [("partner_id.name", "=", "Tour Customer Ltd")]
-        )
-        self.assertTrue(customer_file, "the tour should have saved the file it typed")
-        self.assertEqual(customer_file.credit_rating, "b")
-        self.assertEqual(customer_file.validation_status, "pending")
-
-    def test_grantee_reads_a_file_in_the_browser(self):
-        keeper = new_test_user(
-            self.env, login="cr_tour_keeper2", groups="customer_records.group_customer_records_user"
-        )
-        gm = new_test_user(
-            self.env, login="cr_tour_gm", groups="customer_records.group_customer_records_manager"
-        )
-        grantee = new_test_user(self.env, login="cr_tour_grantee", groups="base.group_user")
-        customer = self.env["res.partner"].create({"name": "Granted Customer Ltd"})
-        other = self.env["res.partner"].create({"name": "Hidden Customer Ltd"})
-        self.env["customer.file"].with_user(keeper).create(
-            [
-                {"partner_id": customer.id, "credit_description": "Pays in 30 days"},
-                {"partner_id": other.id, "credit_description": "Secret"},
-            ]
-        )
-        grant = (
-            self.env["customer.access.grant"]
-            .with_user(grantee)
-            .create(
-                {
-                    "partner_ids": [(6, 0, customer.ids)],
-                    "purpose": "Offer",
-                    "date_from": date.today(),
-                    "date_to": date.today(),
-                }
-            )
-        )
-        grant.action_request()
-        grant.with_user(gm).action_approve()
-        self.start_tour(
-            "/odoo/customer-files", "customer_records_grantee_reads_file", login="cr_tour_grantee"
-        )
-        logs = self.env["customer.access.log"].search([("user_id", "=", grantee.id)])
-        self.assertTrue(logs)
-        self.assertEqual(logs.grant_id, grant)
-        self.assertEqual(logs.file_id.partner_id, customer)

@@ -14,7 +14,7 @@ class GasAccount(models.Model):
 
     _name = "gas.account"
     _description = "Gas User Account"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "input.guard.mixin"]
     _order = "name desc, id desc"
 
     name = fields.Char(
@@ -164,7 +164,10 @@ class GasAccount(models.Model):
                     "res_model_id": self.env["ir.model"]._get_id(self._name),
                     "res_id": account.id,
                     "activity_type_id": todo.id,
-                    "summary": self.env._("Complete meter, address and gas appliance data"),
+                    # in the assignee's language, whoever opens the account
+                    "summary": self.with_context(
+                        lang=(account.contract_id.user_id or self.env.user).lang
+                    ).env._("Complete meter, address and gas appliance data"),
                     "user_id": (account.contract_id.user_id or self.env.user).id,
                     "date_deadline": fields.Date.context_today(self) + timedelta(days=7),
                 }

@@ -6,6 +6,7 @@ class GasAccountPart(models.AbstractModel):
 
     _name = "gas.account.part"
     _description = "Gas User File Part"
+    _inherit = ["input.guard.mixin"]
 
     account_id = fields.Many2one("gas.account", required=True, index=True, ondelete="restrict")
 

@@ -1,7 +1,9 @@
 import re
+from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Domain
 from odoo.tools import SQL, format_amount
 
 from .tools import (
@@ -61,13 +63,20 @@ TECHNICAL_FIELDS = {
 class GasContract(models.Model):
     _name = "gas.contract"
     _description = "Gas Contract"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gas.approval.messages", "input.guard.mixin"]
     _order = "contract_date desc, id desc"
 
     _state_field = "state"
     _state_from = ["draft", "to_approve"]
     _state_to = ["approved"]
     _tier_validation_manual_config = True
+    _input_guard_protected = (
+        *RESERVED_FIELDS,
+        "construction_confirmed",
+        "archive_number",
+        "name",
+        "user_id",
+    )
 
     name = fields.Char(
         string="Contract Number",
@@ -618,6 +627,36 @@ class GasContract(models.Model):
         self._notify_review_requested(reviews)
         return reviews
 
+    def _notify_review_requested(self, tier_reviews):
+        # The mixin filters the whole batch of reviews for each contract: quadratic in
+        # the batch (a million lambdas for 1,000 contracts). Hand each contract its own
+        # reviews, and only the contracts with reviews to notify.
+        review_ids = defaultdict(list)
+        for review in tier_reviews.filtered("definition_id.notify_on_create"):
+            review_ids[review.res_id].append(review.id)
+        for contract in self.filtered(lambda c: c.id in review_ids):
+            super(GasContract, contract)._notify_review_requested(
+                tier_reviews.browse(review_ids[contract.id])
+            )
+        return None
+
+    @api.model
+    def _search_can_review(self, operator, value):
+        # The mixin searches the contracts with an open review of the user, then computes
+        # can_review on every match: six more queries for the "to review" list, twice
+        # when the list is counted. The reviews' stored can_review already applies the
+        # approval sequence (only the lowest pending sequence may act): the domain
+        # decides alone, in the list's own query.
+        return Domain(
+            "review_ids",
+            "any",
+            [
+                ("reviewer_ids", "=", self.env.user.id),
+                ("status", "in", ["pending", "waiting"]),
+                ("can_review", "=", True),
+            ],
+        ) & Domain("validation_status", "!=", "rejected")
+
     @api.private
     def _check_self_review(self):
         """The caller must be a current reviewer of each contract, and not its drafter."""
@@ -636,9 +675,30 @@ class GasContract(models.Model):
 
     def validate_tier(self):
         self._check_self_review()
+        self._serialize_decisions()
         res = super(GasContract, as_internal(self)).validate_tier()
         self._approve_if_validated()
         return res
+
+    @api.private
+    def _serialize_decisions(self):
+        """Make reviewers deciding on one contract at the same moment decide one by one.
+
+        Each decision updates the contract's row. Two reviewers of different tiers
+        approving at once would otherwise each see the other's review still pending, and
+        the contract would stay waiting with every tier approved; now the second fails
+        on a serialization error and is retried (as every request is) on a snapshot that
+        holds the first approval, so the last approval moves the contract on, once.
+        """
+        self.env.cr.execute(
+            SQL(
+                "UPDATE gas_contract SET write_uid = %s, write_date = %s WHERE id IN %s",
+                self.env.uid,
+                fields.Datetime.now(),
+                tuple(self.ids),
+            )
+        )
+        self.invalidate_recordset(["write_uid", "write_date"])
 
     def reject_tier(self):
         self._check_self_review()

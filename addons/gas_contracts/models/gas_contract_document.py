@@ -20,6 +20,7 @@ class GasContractDocument(models.Model):
 
     _name = "gas.contract.document"
     _description = "Gas Contract Paper"
+    _inherit = ["input.guard.mixin"]
     _order = "contract_id, kind, id"
 
     name = fields.Char(required=True)

@@ -9,6 +9,7 @@ class GasContractInstalment(models.Model):
 
     _name = "gas.contract.instalment"
     _description = "Gas Contract Instalment"
+    _inherit = ["input.guard.mixin"]
     _order = "contract_id, deadline, id"
 
     contract_id = fields.Many2one("gas.contract", required=True, index=True, ondelete="cascade")

@@ -4,6 +4,7 @@ from odoo import fields, models
 class GasContractType(models.Model):
     _name = "gas.contract.type"
     _description = "Gas Contract Type"
+    _inherit = ["input.guard.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)

@@ -9,7 +9,7 @@ class GasFeeVariance(models.Model):
 
     _name = "gas.fee.variance"
     _description = "Gas Fee Variance"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "input.guard.mixin"]
     _order = "id desc"
 
     contract_id = fields.Many2one("gas.contract", required=True, index=True, ondelete="cascade")

@@ -67,6 +67,7 @@ class GasMeter(models.Model):
 class GasMeterReading(models.Model):
     _name = "gas.meter.reading"
     _description = "Gas Meter Reading"
+    _inherit = ["input.guard.mixin"]
     _order = "meter_id, date desc, id desc"
 
     meter_id = fields.Many2one("gas.meter", required=True, index=True, ondelete="restrict")

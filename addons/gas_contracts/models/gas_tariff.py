@@ -7,6 +7,7 @@ class GasTariff(models.Model):
 
     _name = "gas.tariff"
     _description = "Gas Standard Fee Item"
+    _inherit = ["input.guard.mixin"]
     _order = "type_id, date_from desc, id desc"
 
     name = fields.Char(required=True, translate=True)

@@ -2,6 +2,7 @@ from datetime import date
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
 
 
 class GasTopSettlement(models.Model):
@@ -79,6 +80,8 @@ class GasTopSettlement(models.Model):
         self._check_settle_rights()
         if not isinstance(year, int) or not 2000 <= year <= 2100:
             raise UserError(self.env._("%(year)s is not a valid contract year.", year=year))
+        # only the columns settling reads, not every column of thousands of contracts
+        contracts.fetch(["type_kind", "state", "contract_year", "top_account_id"])
         wrong = contracts.filtered(
             lambda c: (
                 c.type_kind != "take_or_pay"
@@ -102,67 +105,95 @@ class GasTopSettlement(models.Model):
                     names=", ".join(no_account.mapped("name")),
                 )
             )
-        taken = self._get_taken_volumes(contracts.top_account_id, year)
-        existing = self.search(
-            [("contract_id", "in", contracts.ids), ("year", "in", [year - 1, year])]
-        )
-        previous = {s.contract_id.id: s for s in existing if s.year == year - 1}
-        current = {s.contract_id.id: s for s in existing if s.year == year}
-        if any(s.state == "confirmed" for s in current.values()):
+        current = self.search([("contract_id", "in", contracts.ids), ("year", "=", year)])
+        if current.filtered(lambda s: s.state == "confirmed"):
             raise UserError(self.env._("A confirmed settlement cannot be recomputed."))
-        to_create = []
-        for contract in contracts:
-            vals = self._compute_settlement_values(
-                contract,
-                year,
-                taken.get(contract.top_account_id.id, 0.0),
-                previous.get(contract.id),
+        # what create() and write() would check: the rights first, the record rules after
+        self.check_access("create")
+        current.check_access("write")
+        self.env.flush_all()
+        rows = self.env.execute_query(self._settle_query(contracts, year))
+        settlements = self.browse(row[0] for row in rows)
+        current.invalidate_recordset()
+        contracts.invalidate_recordset(["settlement_ids"])
+        (settlements - current).check_access("create")
+        return settlements
+
+    @api.model
+    @api.private
+    def _settle_query(self, contracts, year):
+        """One statement that sums the year's readings and writes the draft settlements.
+
+        Settling is a grouped sum plus arithmetic: through create() and write(), the
+        per-record defaults, precomputes and chatter of thousands of settlements cost
+        several times the sum itself. Nothing of them applies: the values are complete
+        (the related partner and currency included), no Python constraint or stored
+        compute reads these columns, no "created" note is logged, and the database
+        constraints still hold. Draft settlements of the year are recomputed in place;
+        a confirmed one is never touched.
+        """
+        return SQL(
+            """
+            WITH taken AS (
+                SELECT account_id, SUM(volume) AS volume
+                  FROM gas_meter_reading
+                 WHERE account_id = ANY(%(accounts)s) AND date BETWEEN %(first)s AND %(last)s
+                 GROUP BY account_id
+            ), figures AS (
+                SELECT contract.id AS contract_id, contract.partner_id, company.currency_id,
+                       currency.rounding,
+                       COALESCE(contract.annual_quantity, 0.0) AS annual_quantity,
+                       COALESCE(contract.min_take_share, 0.0) AS min_take_share,
+                       COALESCE(contract.annual_quantity, 0.0)
+                           * COALESCE(contract.min_take_share, 0.0) / 100.0 AS min_take,
+                       COALESCE(taken.volume, 0.0) AS taken,
+                       COALESCE(contract.top_price, 0.0) AS price,
+                       COALESCE(previous.makeup_closing, 0.0) AS opening
+                  FROM gas_contract contract
+                  JOIN res_company company ON company.id = contract.company_id
+                  JOIN res_currency currency ON currency.id = company.currency_id
+                  LEFT JOIN taken ON taken.account_id = contract.top_account_id
+                  LEFT JOIN gas_top_settlement previous
+                         ON previous.contract_id = contract.id AND previous.year = %(year)s - 1
+                 WHERE contract.id = ANY(%(contracts)s)
+            ), settled AS (
+                -- shortfall = max(0, minimum take - taken), paid at the contract price;
+                -- gas taken above the minimum draws the make-up balance down first
+                SELECT *, GREATEST(0.0, min_take - taken) AS shortfall,
+                       LEAST(opening, GREATEST(0.0, taken - min_take)) AS makeup_used
+                  FROM figures
             )
-            if contract.id in current:
-                current[contract.id].write(vals)
-            else:
-                to_create.append(vals)
-        # the settlement's state changes are tracked; a "created" note and a follower
-        # per settlement would double the cost of settling thousands of contracts
-        created = self.with_context(mail_create_nolog=True, mail_create_nosubscribe=True).create(
-            to_create
+            INSERT INTO gas_top_settlement AS settlement (
+                contract_id, partner_id, currency_id, year, annual_quantity, min_take_share,
+                min_take_volume, taken_volume, shortfall_volume, price, amount_due,
+                makeup_opening, makeup_used, makeup_closing, state,
+                create_uid, create_date, write_uid, write_date)
+            SELECT contract_id, partner_id, currency_id, %(year)s, annual_quantity,
+                   min_take_share, min_take, taken, shortfall, price,
+                   ROUND((shortfall * price)::numeric / rounding) * rounding,
+                   opening, makeup_used, opening - makeup_used + shortfall, 'draft',
+                   %(uid)s, %(now)s, %(uid)s, %(now)s
+              FROM settled
+            ON CONFLICT (contract_id, year) DO UPDATE SET
+                (partner_id, currency_id, annual_quantity, min_take_share, min_take_volume,
+                 taken_volume, shortfall_volume, price, amount_due, makeup_opening,
+                 makeup_used, makeup_closing, write_uid, write_date)
+                = (EXCLUDED.partner_id, EXCLUDED.currency_id, EXCLUDED.annual_quantity,
+                   EXCLUDED.min_take_share, EXCLUDED.min_take_volume, EXCLUDED.taken_volume,
+                   EXCLUDED.shortfall_volume, EXCLUDED.price, EXCLUDED.amount_due,
+                   EXCLUDED.makeup_opening, EXCLUDED.makeup_used, EXCLUDED.makeup_closing,
+                   EXCLUDED.write_uid, EXCLUDED.write_date)
+                WHERE settlement.state = 'draft'
+            RETURNING settlement.id
+            """,
+            accounts=contracts.top_account_id.ids,
+            contracts=contracts.ids,
+            first=date(year, 1, 1),
+            last=date(year, 12, 31),
+            year=year,
+            uid=self.env.uid,
+            now=self.env.cr.now(),
         )
-        return created | self.browse([s.id for s in current.values()])
-
-    @api.model
-    def _get_taken_volumes(self, accounts, year):
-        """{account id: m3 taken in ``year``} from the meter readings, in one query."""
-        groups = self.env["gas.meter.reading"]._read_group(
-            [
-                ("account_id", "in", accounts.ids),
-                ("date", ">=", date(year, 1, 1)),
-                ("date", "<=", date(year, 12, 31)),
-            ],
-            ["account_id"],
-            ["volume:sum"],
-        )
-        return {account.id: volume for account, volume in groups}
-
-    @api.model
-    def _compute_settlement_values(self, contract, year, taken, previous):
-        min_take = contract.annual_quantity * contract.min_take_share / 100.0
-        shortfall = max(0.0, min_take - taken)
-        opening = previous.makeup_closing if previous else 0.0
-        makeup_used = min(opening, max(0.0, taken - min_take))
-        return {
-            "contract_id": contract.id,
-            "year": year,
-            "annual_quantity": contract.annual_quantity,
-            "min_take_share": contract.min_take_share,
-            "min_take_volume": min_take,
-            "taken_volume": taken,
-            "shortfall_volume": shortfall,
-            "price": contract.top_price,
-            "amount_due": contract.currency_id.round(shortfall * contract.top_price),
-            "makeup_opening": opening,
-            "makeup_used": makeup_used,
-            "makeup_closing": opening - makeup_used + shortfall,
-        }
 
     def action_confirm(self):
         self._check_settle_rights()

@@ -38,15 +38,30 @@ def check_gas_not_locked(env, pairs):
             raise UserError(env._("Archived gas records cannot be changed, nor their files."))
 
 
+def check_gas_not_public(env, pairs):
+    """Refuse a public file on a gas record: anyone, even logged out, could download it."""
+    if not env.su and any(public and model in LOCKABLE_MODELS for model, public in pairs):
+        raise UserError(env._("Files of gas contracts and user accounts cannot be made public."))
+
+
 class IrAttachment(models.Model):
     _inherit = "ir.attachment"
 
     @api.model_create_multi
     def create(self, vals_list):
         check_gas_not_locked(self.env, [(v.get("res_model"), v.get("res_id")) for v in vals_list])
+        check_gas_not_public(self.env, [(v.get("res_model"), v.get("public")) for v in vals_list])
         return super().create(vals_list)
 
     def write(self, vals):
+        if {"public", "res_model"} & vals.keys():
+            check_gas_not_public(
+                self.env,
+                [
+                    (vals.get("res_model", a.res_model), vals.get("public", a.public))
+                    for a in self.sudo()
+                ],
+            )
         pairs = [(a.res_model, a.res_id) for a in self]
         if "res_model" in vals or "res_id" in vals:
             pairs += [

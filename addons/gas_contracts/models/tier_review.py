@@ -1,6 +1,6 @@
 from collections import defaultdict
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from .tools import is_internal
@@ -20,6 +20,18 @@ class TierReview(models.Model):
     """
 
     _inherit = "tier.review"
+
+    # base_tier_validation ships no zh_TW and no zh_CN for these labels: listing the
+    # values here gives them an XML id of this add-on, so that its translations apply.
+    status = fields.Selection(
+        selection_add=[
+            ("waiting", "Waiting"),
+            ("pending", "Pending"),
+            ("rejected", "Rejected"),
+            ("approved", "Approved"),
+            ("cancel", "Cancel"),
+        ]
+    )
 
     @api.model_create_multi
     def create(self, vals_list):

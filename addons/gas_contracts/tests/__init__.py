@@ -1,12 +1,16 @@
 from . import (
     test_account,
     test_archive,
+    test_bad_input,
     test_contract,
+    test_dashboard,
+    test_escalation,
     test_json2_api,
     test_routing,
     test_take_or_pay,
     test_tier_attacks,
     test_tour,
+    test_tour_journeys,
     test_views,
     test_xlsx,
 )

@@ -270,3 +270,20 @@ class TestRoutingQueryCount(GasCommon):
             self.env.flush_all()
         self.assertEqual(set(contracts.mapped("state")), {"to_approve"})
         self.assertEqual(len(contracts.review_ids), 10)
+
+    def test_to_review_list_is_one_query(self):
+        """The "to review" filter is one SQL condition however many contracts wait."""
+        waiting = self._batch(3)
+        waiting.action_submit()
+        waiting[0].with_user(self.market2).reject_tier()
+        to_review = [("can_review", "=", True)]
+        Contract = self.env["gas.contract"].with_user(self.market)
+        self.assertEqual(Contract.search(to_review) & waiting, waiting[1:])
+        # the drafter's own contracts are never his to review
+        self.assertFalse(self.env["gas.contract"].with_user(self.staff).search(to_review))
+        more = self._batch(30)
+        more.action_submit()
+        self.env.invalidate_all()
+        with self.assertQueryCount(1):
+            found = Contract.search(to_review)
+        self.assertEqual(found & (waiting | more), waiting[1:] | more)

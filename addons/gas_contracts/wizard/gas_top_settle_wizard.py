@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..models.gas_top_settle_run import SETTLE_BATCH
+
 
 class GasTopSettleWizard(models.TransientModel):
     _name = "gas.top.settle.wizard"
@@ -23,8 +25,33 @@ class GasTopSettleWizard(models.TransientModel):
         return res
 
     def action_settle(self):
+        """Settle a small selection at once; queue a large one for the settlement job."""
         self.ensure_one()
+        # a system parameter any settling user must be able to read
+        params_sudo = self.env["ir.config_parameter"].sudo()
+        limit = int(params_sudo.get_param("gas_contracts.top_settle_at_once", SETTLE_BATCH))
+        if len(self.contract_ids) > limit:
+            run = self.env["gas.top.settle.run"]._queue(self.contract_ids, self.year)
+            return {
+                "type": "ir.actions.act_window",
+                "name": self.env._("Take-or-Pay Settlement Run"),
+                "res_model": "gas.top.settle.run",
+                "res_id": run.id,
+                "view_mode": "form",
+                "views": [(False, "form")],
+            }
         settlements = self.contract_ids.action_settle_year(self.year)
+        self.env.user._bus_send(
+            "simple_notification",
+            {
+                "type": "success",
+                "message": self.env._(
+                    "%(count)s take-or-pay contracts settled for %(year)s.",
+                    count=len(settlements),
+                    year=self.year,
+                ),
+            },
+        )
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Take-or-Pay Settlements"),

@@ -10,6 +10,7 @@ PLACEHOLDERS = ("fonds", "category", "year", "retention", "serial")
 class ResearchArchiveNumbering(models.Model):
     _name = "research.archive.numbering"
     _description = "Archive Numbering Rule"
+    _inherit = ["input.guard.mixin"]
     _order = "company_id, id"
 
     name = fields.Char(required=True, translate=True)

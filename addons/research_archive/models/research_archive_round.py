@@ -1,13 +1,18 @@
+from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import split_every
+
+# hand-overs reminded per transaction of the reminder job
+REMINDER_BATCH = 200
 
 
 class ResearchArchiveRound(models.Model):
     _name = "research.archive.round"
     _description = "Semester Archiving Round"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "input.guard.mixin"]
     _order = "deadline desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -37,6 +42,13 @@ class ResearchArchiveRound(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
+    # progress of the reminder job: it runs in batches in the background
+    reminder_total = fields.Integer(string="Reminders to Send", readonly=True, copy=False)
+    reminder_done = fields.Integer(string="Reminders Sent", readonly=True, copy=False)
+    reminder_requested_by_id = fields.Many2one(
+        "res.users", string="Reminders Requested By", readonly=True, copy=False
+    )
+    reminder_running = fields.Boolean(compute="_compute_reminder_running")
 
     _period_unique = models.UniqueIndex(
         "(company_id, academic_year, term)", "There is already a round for this term."
@@ -65,6 +77,11 @@ class ResearchArchiveRound(models.Model):
             rnd.handover_count = sum(by_state.values())
             rnd.countersigned_count = by_state.get("countersigned", 0)
             rnd.signed_count = by_state.get("signed", 0) + rnd.countersigned_count
+
+    @api.depends("reminder_total", "reminder_done")
+    def _compute_reminder_running(self):
+        for rnd in self:
+            rnd.reminder_running = rnd.reminder_done < rnd.reminder_total
 
     @api.constrains("academic_year")
     def _check_academic_year(self):
@@ -122,21 +139,115 @@ class ResearchArchiveRound(models.Model):
             raise UserError("\n".join(problems))
         self.state = "closed"
 
-    @api.model
-    def _cron_send_reminders(self):
-        """Schedule one reminder per outstanding hand-over of rounds nearing their deadline.
+    def action_send_reminders(self):
+        """Remind every participant who has not signed yet, now, in the background.
 
-        Idempotent: a hand-over that already has an open reminder gets no second one.
+        The reminders are scheduled by the reminder job in batches; the round shows how
+        many are sent and its requester is notified when they all are.
+        """
+        self.check_access("write")
+        if any(r.state != "open" for r in self):
+            raise UserError(self.env._("Reminders are sent for a round in progress."))
+        todo = self._get_handovers_to_remind()
+        if not todo:
+            raise UserError(self.env._("Every participant who has not signed has a reminder."))
+        self._start_reminder_progress(todo, requested_by=self.env.user)
+        self.env.ref("research_archive.ir_cron_handover_reminders")._trigger()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "info",
+                "message": self.env._(
+                    "%(count)s reminders are being sent. The round shows their progress.",
+                    count=len(todo),
+                ),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    @api.private
+    def _get_handovers_to_remind(self):
+        """Unsigned hand-overs of the rounds that have no reminder yet."""
+        handovers = self.env["research.handover"].search(
+            [("round_id", "in", self.ids), ("state", "=", "draft")]
+        )
+        return handovers._without_reminder()
+
+    @api.private
+    def _start_reminder_progress(self, todo, requested_by=False):
+        """Set the figures the rounds show for the reminders ``todo`` about to be sent."""
+        counts = defaultdict(int)
+        for handover in todo:
+            counts[handover.round_id.id] += 1
+        finished = self.browse()
+        for rnd in self:
+            if rnd.reminder_running:
+                # carry on with what is left: who signed meanwhile needs no reminder
+                rnd.reminder_total = rnd.reminder_done + counts[rnd.id]
+                if not counts[rnd.id]:
+                    finished |= rnd
+            elif counts[rnd.id]:
+                rnd.write(
+                    {
+                        "reminder_total": counts[rnd.id],
+                        "reminder_done": 0,
+                        "reminder_requested_by_id": requested_by and requested_by.id,
+                    }
+                )
+        finished._notify_reminders_sent()
+
+    @api.model
+    def _cron_send_reminders(self, batch_size=REMINDER_BATCH):
+        """Schedule one reminder per outstanding hand-over of rounds nearing their deadline
+        or whose reminders were asked for, ``batch_size`` hand-overs per transaction.
+
+        Idempotent: a hand-over that already has an open reminder gets no second one, so
+        a job stopped half-way carries on where it stopped.
         """
         today = fields.Date.context_today(self)
-        rounds = self.search(
+        due = self.search(
             [
                 ("state", "=", "open"),
                 ("deadline", ">=", today),
                 ("deadline", "<=", today + timedelta(days=90)),
             ]
         ).filtered(lambda r: r.deadline - timedelta(days=r.reminder_days) <= today)
-        handovers = self.env["research.handover"].search(
-            [("round_id", "in", rounds.ids), ("state", "=", "draft")]
-        )
-        return handovers._schedule_reminders()
+        requested = self.search([("state", "=", "open")]).filtered("reminder_running")
+        rounds = due | requested
+        todo = rounds._get_handovers_to_remind()
+        rounds._start_reminder_progress(todo)
+        self._commit_reminder_progress(0, remaining=len(todo))
+        for batch in split_every(batch_size, todo.ids, todo.browse):
+            batch._schedule_reminders()
+            for rnd in batch.round_id:
+                rnd.reminder_done += len(batch.filtered(lambda h, r=rnd: h.round_id == r))
+            batch.round_id.filtered(lambda r: not r.reminder_running)._notify_reminders_sent()
+            if not self._commit_reminder_progress(len(batch)):
+                break
+
+    @api.model
+    def _commit_reminder_progress(self, processed, remaining=None):
+        """Commit a batch and report it to the cron job; returns whether time is left.
+
+        Outside a cron job (a test, a shell) the caller owns the transaction: no commit.
+        """
+        if not self.env.context.get("ir_cron_progress_id"):
+            return True
+        return self.env["ir.cron"]._commit_progress(processed, remaining=remaining)
+
+    @api.private
+    def _notify_reminders_sent(self):
+        for rnd in self:
+            user = rnd.reminder_requested_by_id or rnd.create_uid
+            rnd_lang = rnd.with_context(lang=user.lang)
+            message = rnd_lang.env._(
+                "Reminders sent: %(count)s participants who have not signed yet.",
+                count=rnd.reminder_total,
+            )
+            rnd_lang.message_post(body=message, subtype_xmlid="mail.mt_note")
+            if rnd.reminder_requested_by_id:
+                rnd.reminder_requested_by_id._bus_send(
+                    "simple_notification",
+                    {"type": "success", "title": rnd.name, "message": message},
+                )

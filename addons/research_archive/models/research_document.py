@@ -7,6 +7,7 @@ from .research_seal import check_seal
 class ResearchDocument(models.Model):
     _name = "research.document"
     _description = "Research Archive Document"
+    _inherit = ["input.guard.mixin"]
     _order = "dossier_id, item_number, id"
 
     dossier_id = fields.Many2one("research.dossier", required=True, index=True, ondelete="cascade")

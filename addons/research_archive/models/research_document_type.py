@@ -7,6 +7,7 @@ RETENTIONS = [("Y", "Permanent"), ("D30", "30 years"), ("D10", "10 years")]
 class ResearchDocumentType(models.Model):
     _name = "research.document.type"
     _description = "Research Document Type"
+    _inherit = ["input.guard.mixin"]
     _order = "category_id, phase, sequence, id"
 
     name = fields.Char(required=True, translate=True)

@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Domain
+from odoo.tools import SQL
 
 from .research_document_type import RETENTIONS
 from .research_seal import check_seal, in_workflow, with_workflow
@@ -25,8 +27,9 @@ COMPLETENESS_FIELDS = ("missing_count", "completeness_rate", "is_complete")
 class ResearchDossier(models.Model):
     _name = "research.dossier"
     _description = "Research Dossier"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "input.guard.mixin"]
     _order = "year desc, id desc"
+    _input_guard_protected = tuple(WORKFLOW_FIELDS)
     _rec_names_search = ["name", "archive_number", "project_id.code"]
 
     name = fields.Char(string="Title", required=True, tracking=True)
@@ -128,15 +131,22 @@ class ResearchDossier(models.Model):
         string="Complete", compute="_compute_completeness", store=True, index=True
     )
     missing_early_ids = fields.Many2many(
-        "research.document.type", string="Missing (early phase)", compute="_compute_missing_types"
+        "research.document.type",
+        string="Missing (early phase)",
+        compute="_compute_missing_types",
+        search="_search_missing_early_ids",
     )
     missing_middle_ids = fields.Many2many(
         "research.document.type",
         string="Missing (middle phase)",
         compute="_compute_missing_types",
+        search="_search_missing_middle_ids",
     )
     missing_late_ids = fields.Many2many(
-        "research.document.type", string="Missing (late phase)", compute="_compute_missing_types"
+        "research.document.type",
+        string="Missing (late phase)",
+        compute="_compute_missing_types",
+        search="_search_missing_late_ids",
     )
     document_count = fields.Integer(compute="_compute_document_stats", string="Items")
     page_total = fields.Integer(compute="_compute_document_stats", string="Total Pages")
@@ -240,20 +250,67 @@ class ResearchDossier(models.Model):
     )
     def _compute_completeness(self):
         # With the stored figures in cache, a dossier whose figures do not change
-        # is not written back at flush: a catalogue change recomputes every open
-        # dossier, and most of them keep their figures.
+        # is not written back: a catalogue change recomputes every open dossier,
+        # and most of them keep their figures.
+        self.filtered("id").flush_recordset(COMPLETENESS_FIELDS)
         self.fetch(["category_id", *COMPLETENESS_FIELDS])
         missing, required, __ = self._get_missing_type_ids()
         # many dossiers share the same figures: assign them group by group
         # rather than field by field on each dossier
         ids_by_figures = defaultdict(list)
         for dossier_id, missing_ids in missing.items():
-            ids_by_figures[len(missing_ids), len(required[dossier_id])].append(dossier_id)
-        for (count, total), dossier_ids in ids_by_figures.items():
+            count, total = len(missing_ids), len(required[dossier_id])
+            rate = 100.0 * (total - count) / total if total else 100.0
+            ids_by_figures[count, rate, not count].append(dossier_id)
+        self._store_completeness(ids_by_figures)
+        for (count, rate, complete), dossier_ids in ids_by_figures.items():
             dossiers = self.browse(dossier_ids)
             dossiers.missing_count = count
-            dossiers.completeness_rate = 100.0 * (total - count) / total if total else 100.0
-            dossiers.is_complete = not count
+            dossiers.completeness_rate = rate
+            dossiers.is_complete = complete
+
+    @api.private
+    def _store_completeness(self, ids_by_figures):
+        """Write the changed figures of stored dossiers in one UPDATE; cache them clean.
+
+        ``ids_by_figures`` maps (missing_count, completeness_rate, is_complete) to
+        dossier ids. Left to the flush, recomputed figures are written in UPDATE
+        batches of 100 rows: ten queries per 1,000 dossiers. Here they are written
+        in one statement, and the cache then holds the stored values, so the
+        assignment that follows in the compute finds nothing left to flush.
+        """
+        changed = {}
+        for figures, dossier_ids in ids_by_figures.items():
+            for dossier in self.browse(dossier_ids).filtered("id"):
+                if tuple(dossier[fname] for fname in COMPLETENESS_FIELDS) != figures:
+                    changed[dossier.id] = figures
+        if not changed:
+            return
+        counts, rates, completes = zip(*changed.values(), strict=True)
+        self.env.execute_query(
+            SQL(
+                """UPDATE %(table)s AS dossier
+                      SET missing_count = figures.missing_count,
+                          completeness_rate = figures.completeness_rate,
+                          is_complete = figures.is_complete,
+                          write_uid = %(uid)s, write_date = %(now)s
+                     FROM unnest(%(ids)s::int[], %(counts)s::int[], %(rates)s::float8[],
+                                 %(completes)s::bool[])
+                          AS figures(id, missing_count, completeness_rate, is_complete)
+                    WHERE dossier.id = figures.id""",
+                table=SQL.identifier(self._table),
+                uid=self.env.uid,
+                now=self.env.cr.now(),
+                ids=list(changed),
+                counts=list(counts),
+                rates=list(rates),
+                completes=list(completes),
+            )
+        )
+        for figures, dossier_ids in ids_by_figures.items():
+            dossiers = self.browse(id_ for id_ in dossier_ids if id_ in changed)
+            for fname, value in zip(COMPLETENESS_FIELDS, figures, strict=True):
+                self._fields[fname]._update_cache(dossiers, value)
 
     @api.depends(
         "category_id",
@@ -275,6 +332,42 @@ class ResearchDossier(models.Model):
             dossier.missing_early_ids = types.browse(by_phase["early"])
             dossier.missing_middle_ids = types.browse(by_phase["middle"])
             dossier.missing_late_ids = types.browse(by_phase["late"])
+
+    def _search_missing_early_ids(self, operator, value):
+        return self._search_missing_in_phase("early", operator, value)
+
+    def _search_missing_middle_ids(self, operator, value):
+        return self._search_missing_in_phase("middle", operator, value)
+
+    def _search_missing_late_ids(self, operator, value):
+        return self._search_missing_in_phase("late", operator, value)
+
+    @api.private
+    def _search_missing_in_phase(self, phase, operator, value):
+        """Dossiers by the mandatory types they miss in ``phase`` (dashboard filters).
+
+        Only incomplete dossiers can miss a type: they are read with the searching
+        user's rules and their missing types computed in a constant number of queries.
+        """
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        wanted = {type_id for type_id in value if type_id}
+        incomplete = self.search([("is_complete", "=", False)])
+        missing, __, mandatory_sudo = incomplete._get_missing_type_ids()
+        in_phase = set(mandatory_sudo.filtered(lambda t: t.phase == phase).ids)
+        missing_any, missing_wanted = [], []
+        for dossier_id, type_ids in missing.items():
+            phase_missing = in_phase.intersection(type_ids)
+            if phase_missing:
+                missing_any.append(dossier_id)
+            if phase_missing & wanted:
+                missing_wanted.append(dossier_id)
+        if False in value:
+            # "nothing missing in the phase" or "missing one of the wanted types"
+            matching = Domain("id", "not in", sorted(set(missing_any) - set(missing_wanted)))
+        else:
+            matching = Domain("id", "in", missing_wanted)
+        return matching if operator == "in" else ~matching
 
     @api.private
     def _documents_on_screen(self):

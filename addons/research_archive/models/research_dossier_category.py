@@ -4,6 +4,7 @@ from odoo import fields, models
 class ResearchDossierCategory(models.Model):
     _name = "research.dossier.category"
     _description = "Research Dossier Category"
+    _inherit = ["input.guard.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)

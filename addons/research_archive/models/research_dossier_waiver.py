@@ -11,6 +11,7 @@ from .research_seal import check_seal
 class ResearchDossierWaiver(models.Model):
     _name = "research.dossier.waiver"
     _description = "Waiver of a Missing Mandatory Document"
+    _inherit = ["input.guard.mixin"]
     _order = "id desc"
 
     dossier_id = fields.Many2one("research.dossier", required=True, index=True, ondelete="cascade")

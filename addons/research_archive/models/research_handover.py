@@ -15,7 +15,7 @@ SIGNATURE_FIELDS = {
 class ResearchHandover(models.Model):
     _name = "research.handover"
     _description = "Archive Hand-over"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "input.guard.mixin"]
     _order = "round_id desc, participant_id, id"
     _rec_name = "participant_id"
 
@@ -142,8 +142,8 @@ class ResearchHandover(models.Model):
             raise UserError(self.env._("The items of a signed hand-over cannot be changed."))
 
     @api.private
-    def _schedule_reminders(self):
-        """Batch-create reminder activities, skipping hand-overs that already have one."""
+    def _without_reminder(self):
+        """The hand-overs that have no open reminder activity."""
         activity_type = self.env.ref("research_archive.mail_activity_type_handover_reminder")
         already = set(
             self.env["mail.activity"]
@@ -156,8 +156,14 @@ class ResearchHandover(models.Model):
             )
             .mapped("res_id")
         )
+        return self.filtered(lambda h: h.id not in already)
+
+    @api.private
+    def _schedule_reminders(self):
+        """Batch-create reminder activities, skipping hand-overs that already have one."""
+        activity_type = self.env.ref("research_archive.mail_activity_type_handover_reminder")
         model_id = self.env["ir.model"]._get_id(self._name)
-        todo = self.filtered(lambda h: h.id not in already)
+        todo = self._without_reminder()
         return self.env["mail.activity"].create(
             [
                 {
@@ -166,7 +172,8 @@ class ResearchHandover(models.Model):
                     "activity_type_id": activity_type.id,
                     "user_id": handover.participant_id.id,
                     "date_deadline": handover.round_id.deadline,
-                    "summary": self.env._(
+                    # in the participant's language: the job runs without one
+                    "summary": self.with_context(lang=handover.participant_id.lang).env._(
                         "Hand over your research archive for %(round)s",
                         round=handover.round_id.name,
                     ),
@@ -179,6 +186,7 @@ class ResearchHandover(models.Model):
 class ResearchHandoverLine(models.Model):
     _name = "research.handover.line"
     _description = "Hand-over Item"
+    _inherit = ["input.guard.mixin"]
     _order = "handover_id, sequence, id"
 
     handover_id = fields.Many2one(

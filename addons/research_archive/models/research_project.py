@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 class ResearchProject(models.Model):
     _name = "research.project"
     _description = "Research Project"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "input.guard.mixin"]
     _order = "date_start desc, id desc"
 
     name = fields.Char(string="Project Title", required=True, tracking=True)

@@ -6,7 +6,9 @@ key whose value is a private Python object: a JSON client can send the key but
 never this value, so the bypass cannot be forged through RPC.
 """
 
+from odoo import fields
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 SEAL_BYPASS_KEY = "research_archive_workflow"
 _WORKFLOW_TOKEN = object()
@@ -23,8 +25,8 @@ def in_workflow(env):
     return env.context.get(SEAL_BYPASS_KEY) is _WORKFLOW_TOKEN
 
 
-def sealed_dossier_ids(env, pairs):
-    """Ids of archived dossiers touched by ``pairs`` of (model, res_id).
+def _touched_dossiers_sudo(env, pairs):
+    """The dossiers that ``pairs`` of (model, res_id) belong to.
 
     The seal is checked whatever the current user may read, hence the sudo
     environment: it only reads states to refuse a change, it never returns data.
@@ -41,10 +43,7 @@ def sealed_dossier_ids(env, pairs):
     if document_ids:
         documents_sudo = env_sudo["research.document"].browse(document_ids).exists()
         dossier_ids.update(documents_sudo.dossier_id.ids)
-    if not dossier_ids:
-        return []
-    dossiers_sudo = env_sudo["research.dossier"].browse(dossier_ids).exists()
-    return dossiers_sudo.filtered(lambda d: d.state == "archived").ids
+    return env_sudo["research.dossier"].browse(dossier_ids).exists()
 
 
 def touched_pairs(records, model_field, vals=None):
@@ -68,13 +67,35 @@ def check_seal(env, pairs):
     """Raise if any (model, res_id) pair belongs to an archived dossier."""
     if in_workflow(env):
         return
-    sealed = sealed_dossier_ids(env, pairs)
-    if sealed:
-        dossiers_sudo = env["research.dossier"].sudo().browse(sealed)
+    dossiers_sudo = _touched_dossiers_sudo(env, pairs)
+    sealed_sudo = dossiers_sudo.filtered(lambda d: d.state == "archived")
+    if sealed_sudo:
         raise UserError(
             env._(
                 "The dossier %(names)s is archived and sealed: nothing about it can be "
                 "changed. An archive manager can reopen it with a reason.",
-                names=", ".join(dossiers_sudo.mapped("display_name")),
+                names=", ".join(sealed_sudo.mapped("display_name")),
             )
         )
+    _serialize_with_archiving(dossiers_sudo)
+
+
+def _serialize_with_archiving(dossiers_sudo):
+    """Make a change to these dossiers and their archiving exclude each other.
+
+    Archiving fingerprints what the dossier holds in its own snapshot and then writes
+    the dossier. A document or a file added at the same moment would land, unseen, in
+    a sealed dossier. Updating the dossier's row here makes whichever of the two
+    transactions comes second fail on a serialization error; retried, it sees the
+    other's result: the change is refused by the seal, or archived with the rest.
+    """
+    if not dossiers_sudo:
+        return
+    dossiers_sudo.env.cr.execute(
+        SQL(
+            "UPDATE research_dossier SET write_date = %s WHERE id IN %s",
+            fields.Datetime.now(),
+            tuple(dossiers_sudo.ids),
+        )
+    )
+    dossiers_sudo.invalidate_recordset(["write_date"])

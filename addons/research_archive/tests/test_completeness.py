@@ -1,5 +1,6 @@
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
+from odoo.tools import SQL
 
 from .common import ResearchArchiveCommon
 
@@ -113,6 +114,46 @@ class TestCompleteness(ResearchArchiveCommon):
         self.assertEqual(
             large.mapped("missing_count"),
             [7 - (d.id % 5) for d in large],
+        )
+
+    def test_changed_figures_are_stored_in_one_update(self):
+        """[RA-5] changed figures of any number of dossiers: one UPDATE, not one per 100."""
+        dossiers = self.dossier | self.env["research.dossier"].create(
+            [
+                {"name": f"Bulk dossier {i}", "category_id": self.category_general.id}
+                for i in range(120)
+            ]
+        )
+        fnames = ["missing_count", "completeness_rate", "is_complete"]
+        self.env.flush_all()
+        expected = {d.id: (d.missing_count, d.completeness_rate, d.is_complete) for d in dossiers}
+        # stale figures, as after a catalogue change: every dossier's figures change
+        self.env.cr.execute(
+            SQL(
+                "UPDATE research_dossier SET missing_count = 99, completeness_rate = -1,"
+                " is_complete = NOT is_complete WHERE id = ANY(%s)",
+                dossiers.ids,
+            )
+        )
+        self.env.invalidate_all()
+        dossiers._mark_completeness_to_recompute(dossiers)
+        # dossiers, catalogue, documents, waivers, then one UPDATE: nothing left to flush
+        # (flush=False: the context manager's own first flush would recompute uncounted)
+        with self.assertQueryCount(5, flush=False):
+            dossiers._recompute_recordset(fnames)
+            self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "SELECT id, missing_count, completeness_rate, is_complete"
+                " FROM research_dossier WHERE id = ANY(%s)",
+                dossiers.ids,
+            )
+        )
+        self.assertEqual({row[0]: tuple(row[1:]) for row in self.env.cr.fetchall()}, expected)
+        self.env.invalidate_all()
+        self.assertEqual(
+            {d.id: (d.missing_count, d.completeness_rate, d.is_complete) for d in dossiers},
+            expected,
         )
 
     def test_form_shows_completeness_while_editing(self):

@@ -11,6 +11,15 @@ registry.category("web_tour.tours").add("gas_contracts_draft_contract", {
             run: "click",
         },
         {
+            trigger: ".o_menu_sections [data-menu-xmlid='gas_contracts.menu_gas_contract']",
+            content: "Open the contracts",
+            run: "click",
+        },
+        {
+            trigger: ".o_list_view th[data-name=title]",
+            content: "The contracts are listed",
+        },
+        {
             trigger: ".o_list_button_add",
             content: "Draft a contract",
             run: "click",

@@ -8,7 +8,12 @@ function openDossier() {
         stepUtils.showAppsMenuItem(),
         {
             trigger: ".o_app[data-menu-xmlid='research_archive.menu_research_archive_root']",
-            content: "Open the Research Archive app",
+            content: "Open the Research Archive app: it opens on its dashboard",
+            run: "click",
+        },
+        {
+            trigger: ".o_menu_sections [data-menu-xmlid='research_archive.menu_research_dossier']",
+            content: "Go to the list of dossiers",
             run: "click",
         },
         {

@@ -1,0 +1,1 @@
+from . import input_guard

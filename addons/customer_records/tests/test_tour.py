@@ -1,0 +1,196 @@
+import base64
+import json
+import logging
+from datetime import date
+from pathlib import Path
+from unittest.mock import patch
+
+from dateutil.relativedelta import relativedelta
+
+from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests.common import ChromeBrowser, get_db_name
+from odoo.tools import config
+
+from .common import MANAGER, OFFICE, USER
+
+_logger = logging.getLogger(__name__)
+
+LANG = "zh_CN"
+SCREENSHOT_SIGNAL = "tour screenshot: "
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+class ScreenshotTourCase(HttpCase):
+    """Tours run by users who read Simplified Chinese. A tour step that logs
+    ``tour screenshot: NAME`` has the screen saved as NAME.png in the test
+    screenshots folder (``--screenshots``, outside the repository); the step after it
+    waits until the picture is saved."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang(LANG)
+        cls.env["ir.module.module"]._load_module_terms(
+            ["base", "web", "mail", "base_tier_validation", "customer_records"], [LANG]
+        )
+        cls.screenshot_dir = Path(config["screenshots"], get_db_name(), "screenshots", LANG)
+
+    def start_tour(self, url_path, tour_name, step_delay=None, **kwargs):
+        handle_console = ChromeBrowser._handle_console
+        test = self
+
+        def _handle_console(browser, **params):
+            message = (params.get("args") or [{}])[0].get("value")
+            if (
+                params.get("type") == "log"
+                and isinstance(message, str)
+                and message.startswith(SCREENSHOT_SIGNAL)
+            ):
+                test._save_screenshot(browser, message.removeprefix(SCREENSHOT_SIGNAL))
+            return handle_console(browser, **params)
+
+        with patch.object(ChromeBrowser, "_handle_console", _handle_console):
+            return super().start_tour(url_path, tour_name, step_delay, **kwargs)
+
+    def _save_screenshot(self, browser, name):
+        path = self.screenshot_dir / f"{name}.png"
+        path.unlink(missing_ok=True)
+
+        def save(future):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(base64.b64decode(future.result()["data"]))
+            _logger.info("Screenshot %s saved in %s", name, path)
+            # tell the waiting tour step that the picture is taken
+            browser._websocket_send(
+                "Runtime.evaluate",
+                params={"expression": f"document.body.dataset.tourScreenshot = {json.dumps(name)}"},
+            )
+
+        future = browser._websocket_send(
+            "Page.captureScreenshot", params={"format": "png"}, with_future=True
+        )
+        if future:  # None once the browser is gone: the waiting tour step then times out
+            future.add_done_callback(save)
+
+    def assertScreenshot(self, name):
+        path = self.screenshot_dir / f"{name}.png"
+        self.assertTrue(path.is_file(), f"the tour should have saved {path}")
+        self.assertTrue(path.read_bytes().startswith(PNG_MAGIC))
+
+
+@tagged("post_install", "-at_install")
+class TestCustomerRecordsTour(ScreenshotTourCase):
+    """Issue 8: the journeys of part 2 in a real browser, each step as the role that does it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.gm = new_test_user(cls.env, login="cr_tour_gm", groups=MANAGER, name="王敏", lang=LANG)
+
+    def test_keeper_opens_a_file(self):
+        new_test_user(self.env, login="cr_tour_keeper", groups=USER)
+        self.env["res.partner"].create({"name": "Tour Customer Ltd"})
+        self.start_tour("/odoo", "customer_records_open_file", login="cr_tour_keeper")
+        customer_file = self.env["customer.file"].search(
+            [("partner_id.name", "=", "Tour Customer Ltd")]
+        )
+        self.assertTrue(customer_file, "the tour should have saved the file it typed")
+        self.assertEqual(customer_file.credit_rating, "b")
+        self.assertEqual(customer_file.validation_status, "pending")
+
+    def test_salesman_requests_is_granted_and_opens_a_file(self):
+        keeper = new_test_user(self.env, login="cr_tour_keeper2", groups=USER, name="赵强")
+        salesman = new_test_user(
+            self.env,
+            login="cr_tour_salesman",
+            groups="sales_team.group_sale_salesman",
+            name="李伟",
+            lang=LANG,
+        )
+        customer = self.env["res.partner"].create({"name": "Granted Customer Ltd"})
+        other = self.env["res.partner"].create({"name": "Hidden Customer Ltd"})
+        customer_file, _other_file = (
+            self.env["customer.file"]
+            .with_user(keeper)
+            .create(
+                [
+                    {"partner_id": customer.id, "credit_description": "Pays in 30 days"},
+                    {"partner_id": other.id, "credit_description": "Secret"},
+                ]
+            )
+        )
+
+        # the salesman fills in the request form and submits it
+        self.start_tour(
+            "/odoo", "customer_records_salesman_requests_access", login="cr_tour_salesman"
+        )
+        grant = self.env["customer.access.grant"].search([("requester_id", "=", salesman.id)])
+        self.assertEqual(len(grant), 1, "the tour should have saved one request")
+        self.assertEqual(grant.state, "requested")
+        self.assertEqual(grant.partner_ids, customer)
+        self.assertEqual(grant.purpose, "Prepare the renewal offer")
+        self.assertEqual(grant.date_from, date.today())
+        # the 15th of next month, picked in the calendar
+        self.assertEqual(grant.date_to, date.today().replace(day=15) + relativedelta(months=1))
+        self.assertEqual(grant.line_ids.file_id, customer_file)
+        self.assertIn(self.gm, grant.activity_ids.user_id, "the general manager has a to-do")
+        self.assertScreenshot("customer_records_access_requested")
+
+        # the general manager authorises it
+        self.start_tour("/odoo", "customer_records_gm_authorises_access", login="cr_tour_gm")
+        self.assertEqual(grant.state, "approved")
+        self.assertEqual(grant.approver_id, self.gm)
+        self.assertTrue(grant.with_user(salesman).is_current)
+        self.assertFalse(grant.activity_ids, "the decision closes the to-dos")
+        self.assertScreenshot("customer_records_access_authorised")
+
+        # the salesman opens the granted file, and only that one
+        self.start_tour(
+            "/odoo/customer-files", "customer_records_grantee_reads_file", login="cr_tour_salesman"
+        )
+        logs = self.env["customer.access.log"].search([("user_id", "=", salesman.id)])
+        self.assertTrue(logs, "opening the file is logged")
+        self.assertEqual(logs.grant_id, grant)
+        self.assertEqual(logs.file_id, customer_file)
+        self.assertScreenshot("customer_records_file_opened")
+
+    def test_complaint_is_recorded_approved_and_replied(self):
+        department_user = new_test_user(
+            self.env, login="cr_tour_department", groups=USER, name="周红", lang=LANG
+        )
+        office = new_test_user(
+            self.env, login="cr_tour_office", groups=OFFICE, name="孙丽", lang=LANG
+        )
+        department = self.env["customer.department"].create(
+            {"name": "Tour Sales Department", "kind": "sales"}
+        )
+        customer = self.env["res.partner"].create({"name": "Complaining Customer Ltd"})
+
+        # the receiving department records the complaint and its handling result
+        self.start_tour(
+            "/odoo", "customer_records_department_records_complaint", login="cr_tour_department"
+        )
+        complaint = self.env["customer.complaint"].search([("subject", "=", "Tour late delivery")])
+        self.assertEqual(len(complaint), 1, "the tour should have saved the complaint")
+        self.assertEqual(complaint.partner_id, customer)
+        self.assertEqual(complaint.department_id, department)
+        self.assertEqual(complaint.user_id, department_user)
+        self.assertEqual(complaint.result, "Carrier changed; delivery fee refunded")
+        self.assertEqual(complaint.state, "handling")
+        self.assertEqual(complaint.validation_status, "pending")
+        self.assertScreenshot("customer_records_complaint_recorded")
+
+        # the general manager approves the result
+        self.start_tour("/odoo", "customer_records_gm_approves_complaint", login="cr_tour_gm")
+        self.assertEqual(complaint.state, "approved")
+        self.assertEqual(complaint.review_ids.done_by, self.gm)
+        self.assertScreenshot("customer_records_complaint_approved")
+
+        # the company office sends the reply
+        self.start_tour("/odoo", "customer_records_office_replies", login="cr_tour_office")
+        self.assertEqual(complaint.state, "replied")
+        self.assertEqual(complaint.replied_by_id, office)
+        self.assertTrue(complaint.reply_text.startswith("We apologise"))
+        reply = complaint.message_ids.filtered(lambda m: "We apologise" in (m.body or ""))
+        self.assertEqual(reply.partner_ids, customer, "the reply goes to the customer")
+        self.assertScreenshot("customer_records_complaint_replied")
