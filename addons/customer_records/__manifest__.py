@@ -7,7 +7,14 @@
     "website": "https://example.com/odoo-archive-addons",
     # AGPL because it builds on OCA base_tier_validation (AGPL-3).
     "license": "AGPL-3",
-    "depends": ["base_input_guard", "crm", "survey", "base_tier_validation", "report_xlsx"],
+    "depends": [
+        "base_input_guard",
+        "crm",
+        "survey",
+        "base_tier_validation",
+        "base_tier_validation_texts",
+        "report_xlsx",
+    ],
     "data": [
         "security/customer_records_groups.xml",
         "security/ir.model.access.csv",

@@ -162,7 +162,11 @@ def main():
             # W3 measures the memory the process adds: first, before others grow the heap
             for name in sorted(names, key=lambda name: name != "W3"):
                 title, function = WORKLOADS[name]
+                # each workload's data is rolled back: the next one starts from the same base
+                cr.execute("SAVEPOINT bench_workload")
                 function(env, args.scale, args.repeat)
+                env.invalidate_all()
+                cr.execute("ROLLBACK TO SAVEPOINT bench_workload")
             cr.rollback()
     finally:
         odoo.sql_db.close_db(database)

@@ -1,21 +1,19 @@
 from lxml import etree
-from markupsafe import Markup
 
 from odoo import models
 
 
 class CustomerRecordsTierMessages(models.AbstractModel):
-    """The approval texts of base_tier_validation, worded and translated by this add-on.
+    """Our own copies of base_tier_validation's view snippets, for customer documents.
 
-    base_tier_validation ships no zh_TW and an incomplete zh_CN translation: its approval
-    banner, buttons and chatter messages stayed in English on Chinese screens. Our
-    documents render our own copies of its view snippets and write our own messages, so
-    that our translations apply.
+    The texts (banner, chatter messages) come translated from ``tier.validation.texts``; the
+    approval buttons, label and reviews table are rendered from this add-on's QWeb templates
+    (views/tier_validation_templates.xml), so that their labels are translated too.
     """
 
     _name = "customer.records.tier.messages"
     _description = "Customer Records Approval Texts"
-    _inherit = ["tier.validation"]
+    _inherit = ["tier.validation.texts"]
 
     def _render_tier_snippet(self, template, params):
         return etree.fromstring(self.env["ir.qweb"]._render(template, params))
@@ -28,85 +26,3 @@ class CustomerRecordsTierMessages(models.AbstractModel):
 
     def _add_tier_validation_reviews(self, node, params):
         return self._render_tier_snippet("customer_records.tier_validation_reviews", params)
-
-    def _tier_reviewers_label(self, reviews):
-        """Who decides ``reviews``: the reviewing group, else the reviewers' names.
-
-        base_tier_validation's ``todo_by`` says "Group ..." in the language of whoever
-        asked for the review, and stores it; this label is built in the reader's language.
-        """
-        return ", ".join(
-            review.reviewer_group_id.name or ", ".join(review.reviewer_ids.mapped("name"))
-            for review in reviews
-            if review.reviewer_group_id or review.reviewer_ids
-        )
-
-    def _get_to_validate_message_name(self):
-        return self.env["ir.model"]._get(self._name).name
-
-    def _get_to_validate_message(self):
-        icon = Markup('<i class="fa fa-lg fa-info-circle"></i> ')
-        pending = self.review_ids.filtered(lambda r: r.status == "pending")[:1]
-        if pending and pending.reviewer_ids:
-            return icon + self.env._(
-                "Waiting for the approval of %(who)s", who=self._tier_reviewers_label(pending)
-            )
-        return icon + self.env._(
-            "This %(document)s needs to be approved",
-            document=self._get_to_validate_message_name(),
-        )
-
-    def _get_validated_message(self):
-        if self.validation_status != "validated":
-            return ""
-        return Markup('<i class="fa fa-thumbs-up"></i> ') + self.env._("Approved.")
-
-    def _get_rejected_message(self):
-        if self.validation_status != "rejected":
-            return ""
-        return Markup('<i class="fa fa-thumbs-down"></i> ') + self.env._("Rejected.")
-
-    def _compute_next_review(self):
-        for rec in self:
-            review = rec.review_ids.sorted("sequence").filtered(lambda r: r.status == "pending")[:1]
-            rec.next_review = self.env._("Next: %(tier)s", tier=review.name) if review else False
-
-    def _notify_accepted_reviews_body(self):
-        commented = self.review_ids.filtered(
-            lambda r: self.env.user in r.reviewer_ids and r.comment
-        )
-        if commented:
-            return self.env._(
-                "%(user)s approved: %(comment)s",
-                user=self.env.user.name,
-                comment=commented[0].comment,
-            )
-        return self.env._("%(user)s approved.", user=self.env.user.name)
-
-    def _notify_rejected_review_body(self):
-        commented = self.review_ids.filtered(
-            lambda r: self.env.user in r.reviewer_ids and r.comment
-        )
-        if commented:
-            return self.env._(
-                "%(user)s rejected: %(comment)s",
-                user=self.env.user.name,
-                comment=commented[0].comment,
-            )
-        return self.env._("%(user)s rejected.", user=self.env.user.name)
-
-    def _notify_created_review_body(self):
-        return self.env._("%(user)s submitted this for approval.", user=self.env.user.name)
-
-    def _notify_requested_review_body(self, tier_reviews=None):
-        if tier_reviews:
-            requester = tier_reviews[:1].requested_by or self.env.user
-            return self.env._(
-                "Waiting for the approval of %(who)s, submitted by %(requester)s.",
-                who=self._tier_reviewers_label(tier_reviews) or self.env._("the assigned reviewer"),
-                requester=requester.display_name,
-            )
-        return self.env._("%(user)s submitted this for approval.", user=self.env.user.display_name)
-
-    def _notify_restarted_review_body(self):
-        return self.env._("%(user)s restarted the approval.", user=self.env.user.name)

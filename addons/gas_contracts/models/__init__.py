@@ -2,7 +2,6 @@ from . import (
     gas_account,
     gas_account_part,
     gas_appliance,
-    gas_approval_messages,
     gas_contract,
     gas_contract_document,
     gas_contract_instalment,

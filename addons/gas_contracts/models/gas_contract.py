@@ -63,7 +63,7 @@ TECHNICAL_FIELDS = {
 class GasContract(models.Model):
     _name = "gas.contract"
     _description = "Gas Contract"
-    _inherit = ["mail.thread", "mail.activity.mixin", "gas.approval.messages", "input.guard.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation.texts", "input.guard.mixin"]
     _order = "contract_date desc, id desc"
 
     _state_field = "state"
@@ -831,6 +831,9 @@ class GasContract(models.Model):
     def action_submit(self):
         """Send drafts on their approval route; contracts that need none are approved."""
         self._check_business_staff()
+        # the batch in one query per table, not one per 1,000 records the ORM prefetches
+        self.fetch()
+        self.fetch(["review_ids"])
         errors = self._get_submit_errors()
         if errors:
             raise UserError("\n".join(errors))

@@ -3,17 +3,18 @@ from markupsafe import Markup
 from odoo import models
 
 
-class GasApprovalMessages(models.AbstractModel):
-    """The approval texts of base_tier_validation, worded and translated by this add-on.
+class TierValidationTexts(models.AbstractModel):
+    """The approval texts of base_tier_validation, worded and translated by us.
 
     base_tier_validation ships no zh_TW and an incomplete zh_CN translation: its approval
-    banner and chatter messages stayed in English on Chinese screens. Gas contracts show
-    their own approval buttons (manual configuration) and write our own messages, so that
-    our translations apply.
+    banner, next-review hint and chatter messages stayed in English on Chinese screens.
+    Documents that put this model in their ``_inherit`` (instead of ``tier.validation``)
+    write our own texts instead, translated in this add-on's i18n, so that zh_CN and zh_TW
+    users read them in their language.
     """
 
-    _name = "gas.approval.messages"
-    _description = "Gas Contract Approval Texts"
+    _name = "tier.validation.texts"
+    _description = "Tier Validation Texts"
     _inherit = ["tier.validation"]
 
     def _tier_reviewers_label(self, reviews):
