@@ -146,6 +146,20 @@ class TestFileApproval(CustomerRecordsCommon):
         self.assertEqual(customer_file.validation_status, "pending")
         self.assertFalse(other.review_ids)
 
+    def test_approval_texts_in_traditional_chinese(self):
+        """base_tier_validation has no zh_TW: its banner and chatter texts are ours."""
+        self.env["res.lang"]._activate_lang("zh_TW")
+        self.env["ir.module.module"]._load_module_terms(["base_tier_validation_texts"], ["zh_TW"])
+        customer_file = self._create_file(self.customer).with_context(lang="zh_TW")
+        customer_file.with_user(self.keeper).request_validation()
+        self.assertIn("等待", customer_file._get_to_validate_message())
+        self.assertEqual(
+            customer_file.with_user(self.director)._notify_accepted_reviews_body(),
+            f"{self.director.name} 已核准。",
+        )
+        customer_file.with_user(self.director).validate_tier()
+        self.assertIn("已核准。", customer_file._get_validated_message())
+
     def test_director_rejects(self):
         customer_file = self._requested_file()
         customer_file.with_user(self.director).reject_tier()
