@@ -57,3 +57,21 @@ def test_every_string_is_translated(exported, module, language):
         f"{len(untranslated)} strings of {module} lack a {language} translation, e.g. "
         f"{untranslated[:10]}"
     )
+
+
+EXTRA_PO_FILES = sorted(devenv.ADDONS.glob("*/i18n_extra/*.po"))
+
+
+@pytest.mark.parametrize(
+    "path", EXTRA_PO_FILES, ids=[str(p.relative_to(devenv.ADDONS)) for p in EXTRA_PO_FILES]
+)
+def test_i18n_extra_file_is_complete(path):
+    """i18n_extra/<lang>.po (loaded without .pot merge) is for <lang> and fully translated."""
+    po = polib.pofile(str(path))
+    assert po.metadata.get("Language") == path.stem, f"{path.name}: wrong Language header"
+    entries = [e for e in po if not e.obsolete]
+    assert entries, f"{path} has no entry"
+    untranslated = [e.msgid for e in entries if not e.msgstr.strip()]
+    assert not untranslated, f"{path}: {len(untranslated)} empty msgstr, e.g. {untranslated[:5]}"
+    msgids = [e.msgid for e in entries]
+    assert len(msgids) == len(set(msgids)), f"{path}: duplicate msgids"
