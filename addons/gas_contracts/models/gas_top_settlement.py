@@ -111,8 +111,9 @@ class GasTopSettlement(models.Model):
         # what create() and write() would check: the rights first, the record rules after
         self.check_access("create")
         current.check_access("write")
+        taken = self._get_taken_volumes(contracts.top_account_id, year)
         self.env.flush_all()
-        rows = self.env.execute_query(self._settle_query(contracts, year))
+        rows = self.env.execute_query(self._settle_query(contracts, year, taken))
         settlements = self.browse(row[0] for row in rows)
         current.invalidate_recordset()
         contracts.invalidate_recordset(["settlement_ids"])
@@ -120,13 +121,32 @@ class GasTopSettlement(models.Model):
         return settlements
 
     @api.model
-    @api.private
-    def _settle_query(self, contracts, year):
-        """One statement that sums the year's readings and writes the draft settlements.
+    def _get_taken_volumes(self, accounts, year):
+        """{account id: m3 taken in ``year``} from the meter readings, in one query.
 
-        Settling is a grouped sum plus arithmetic: through create() and write(), the
-        per-record defaults, precomputes and chatter of thousands of settlements cost
-        several times the sum itself. Nothing of them applies: the values are complete
+        A SELECT of its own: PostgreSQL may scan the readings in parallel for it,
+        which it never does inside the INSERT that writes the settlements.
+        """
+        groups = self.env["gas.meter.reading"]._read_group(
+            [
+                ("account_id", "in", accounts.ids),
+                ("date", ">=", date(year, 1, 1)),
+                ("date", "<=", date(year, 12, 31)),
+            ],
+            ["account_id"],
+            ["volume:sum"],
+        )
+        return {account.id: volume for account, volume in groups}
+
+    @api.model
+    @api.private
+    def _settle_query(self, contracts, year, taken):
+        """One statement that computes and writes the draft settlements of ``year``.
+
+        ``taken`` is {account id: m3 taken in the year}. Settling is a grouped sum
+        plus arithmetic: through create() and write(), the per-record defaults,
+        precomputes and chatter of thousands of settlements cost several times the
+        sum itself. Nothing of them applies: the values are complete
         (the related partner and currency included), no Python constraint or stored
         compute reads these columns, no "created" note is logged, and the database
         constraints still hold. Draft settlements of the year are recomputed in place;
@@ -135,10 +155,8 @@ class GasTopSettlement(models.Model):
         return SQL(
             """
             WITH taken AS (
-                SELECT account_id, SUM(volume) AS volume
-                  FROM gas_meter_reading
-                 WHERE account_id = ANY(%(accounts)s) AND date BETWEEN %(first)s AND %(last)s
-                 GROUP BY account_id
+                SELECT * FROM unnest(%(accounts)s::int[], %(volumes)s::float8[])
+                    AS taken(account_id, volume)
             ), figures AS (
                 SELECT contract.id AS contract_id, contract.partner_id, company.currency_id,
                        currency.rounding,
@@ -186,10 +204,9 @@ class GasTopSettlement(models.Model):
                 WHERE settlement.state = 'draft'
             RETURNING settlement.id
             """,
-            accounts=contracts.top_account_id.ids,
+            accounts=list(taken),
+            volumes=list(taken.values()),
             contracts=contracts.ids,
-            first=date(year, 1, 1),
-            last=date(year, 12, 31),
             year=year,
             uid=self.env.uid,
             now=self.env.cr.now(),
