@@ -562,3 +562,28 @@ def test_handover_reminder_job_by_two_workers(registry, archive):  # noqa: F811
         assert _activities(env, "research.handover", handover_id, reminder) == 1
 
     committed(registry, check)
+
+
+def test_settlement_run_job_by_two_workers(registry):  # noqa: F811
+    """A queued take-or-pay settlement run is settled once: one settlement, counted once."""
+
+    def make(env):
+        finance = new_user(env, "cc_finance", GAS + "finance")
+        contract = env.ref("gas_contracts.contract_take_or_pay_demo")
+        year = 2030 + int(unique("")[1:], 16) % 60
+        run = env["gas.top.settle.run"].with_user(finance)._queue(contract, year)
+        return run.id, contract.id, year
+
+    run_id, contract_id, year = committed(registry, make)
+    _twice_at_once_then_again(registry, "gas_contracts.ir_cron_top_settle_runs")
+
+    def check(env):
+        run = env["gas.top.settle.run"].browse(run_id)
+        assert (run.state, run.contract_done, run.contract_count) == ("done", 1, 1)
+        settlements = env["gas.top.settlement"].search(
+            [("contract_id", "=", contract_id), ("year", "=", year)]
+        )
+        assert len(settlements) == 1
+        assert run.settlement_ids == settlements
+
+    committed(registry, check)
