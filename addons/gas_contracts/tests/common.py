@@ -124,3 +124,35 @@ class GasCommon(BaseCommon):
         self._attach(contract, "acceptance_drawing")
         action = contract.with_user(self.staff).action_open_account()
         return self.env["gas.account"].browse(action["res_id"])
+
+    @classmethod
+    def _make_top(cls, index):
+        """A signed take-or-pay contract of the big user on a supply account with a meter."""
+        supply = cls.env["gas.contract"].create(
+            cls._contract_vals(
+                title=f"Plant supply {index}",
+                type_id=cls.t_com_supply.id,
+                partner_id=cls.big_partner.id,
+                charged_amount=0.0,
+            )
+        )
+        account = cls.env["gas.account"].create(
+            {"contract_id": supply.id, "partner_id": cls.big_partner.id}
+        )
+        meter = cls.env["gas.meter"].create(
+            {
+                "account_id": account.id,
+                "name": f"TOP-M-{index}",
+                "meter_type": "turbine",
+                "install_date": date(2024, 12, 1),
+            }
+        )
+        contract = (
+            cls.env["gas.contract"]
+            .with_user(cls.vp)
+            .create(cls._top_vals(top_account_id=account.id))
+        )
+        contract.with_user(cls.vp).action_submit()
+        contract.with_user(cls.gm).validate_tier()
+        contract.with_user(cls.gm).action_sign()
+        return contract, meter

@@ -22,25 +22,7 @@ class DashboardCommon(GasCommon):
 
     @classmethod
     def _make_top(cls, index):
-        supply = cls.env["gas.contract"].create(
-            cls._contract_vals(
-                title=f"Dashboard supply {index}",
-                type_id=cls.t_com_supply.id,
-                partner_id=cls.big_partner.id,
-                charged_amount=0.0,
-            )
-        )
-        account = cls.env["gas.account"].create(
-            {"contract_id": supply.id, "partner_id": cls.big_partner.id}
-        )
-        meter = cls.env["gas.meter"].create(
-            {
-                "account_id": account.id,
-                "name": f"DASH-M-{index}",
-                "meter_type": "turbine",
-                "install_date": date(2024, 12, 1),
-            }
-        )
+        contract, meter = super()._make_top(index)
         cls.env["gas.meter.reading"].create(
             [
                 {"meter_id": meter.id, "date": date(2024, 12, 31), "reading": 0.0},
@@ -52,14 +34,6 @@ class DashboardCommon(GasCommon):
                 },
             ]
         )
-        contract = (
-            cls.env["gas.contract"]
-            .with_user(cls.vp)
-            .create(cls._top_vals(top_account_id=account.id))
-        )
-        contract.with_user(cls.vp).action_submit()
-        contract.with_user(cls.gm).validate_tier()
-        contract.with_user(cls.gm).action_sign()
         return contract
 
 

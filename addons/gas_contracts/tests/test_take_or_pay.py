@@ -125,37 +125,6 @@ class TestSettlement(GasCommon):
             cls.contracts |= contract
             cls.meters |= meter
 
-    @classmethod
-    def _make_top(cls, index):
-        supply = cls.env["gas.contract"].create(
-            cls._contract_vals(
-                title=f"Plant supply {index}",
-                type_id=cls.t_com_supply.id,
-                partner_id=cls.big_partner.id,
-                charged_amount=0.0,
-            )
-        )
-        account = cls.env["gas.account"].create(
-            {"contract_id": supply.id, "partner_id": cls.big_partner.id}
-        )
-        meter = cls.env["gas.meter"].create(
-            {
-                "account_id": account.id,
-                "name": f"TOP-M-{index}",
-                "meter_type": "turbine",
-                "install_date": date(2024, 12, 1),
-            }
-        )
-        contract = (
-            cls.env["gas.contract"]
-            .with_user(cls.vp)
-            .create(cls._top_vals(top_account_id=account.id))
-        )
-        contract.with_user(cls.vp).action_submit()
-        contract.with_user(cls.gm).validate_tier()
-        contract.with_user(cls.gm).action_sign()
-        return contract, meter
-
     def _read(self, meter, day, value):
         self.env["gas.meter.reading"].create({"meter_id": meter.id, "date": day, "reading": value})
 
