@@ -18,18 +18,18 @@ class GasTopSettlement(models.Model):
     _inherit = ["mail.thread"]
     _order = "year desc, contract_id"
 
+    # no index of its own: the unique (contract_id, year) index serves lookups by contract
     contract_id = fields.Many2one(
         "gas.contract",
         required=True,
-        index=True,
         ondelete="restrict",
         domain=[("type_kind", "=", "take_or_pay")],
     )
-    # precomputed: filled in the INSERT instead of an UPDATE after settling
-    partner_id = fields.Many2one(related="contract_id.partner_id", store=True, precompute=True)
-    # stored and precomputed: the monetary fields then find their currency in the
-    # INSERT values instead of walking contract > company > currency per settlement
-    currency_id = fields.Many2one(related="contract_id.currency_id", store=True, precompute=True)
+    # Not stored: settling writes thousands of rows at once, and each stored many2one
+    # costs a foreign-key check per row (W6). Odoo 19 searches and groups on them all
+    # the same (the dashboard groups by gas user) by joining the contract.
+    partner_id = fields.Many2one(related="contract_id.partner_id")
+    currency_id = fields.Many2one(related="contract_id.currency_id")
     year = fields.Integer(required=True)
     annual_quantity = fields.Float(string="Annual Contract Quantity (m³)", readonly=True)
     min_take_share = fields.Float(string="Minimum Take Share (%)", readonly=True)
@@ -146,8 +146,7 @@ class GasTopSettlement(models.Model):
         ``taken`` is {account id: m3 taken in the year}. Settling is a grouped sum
         plus arithmetic: through create() and write(), the per-record defaults,
         precomputes and chatter of thousands of settlements cost several times the
-        sum itself. Nothing of them applies: the values are complete
-        (the related partner and currency included), no Python constraint or stored
+        sum itself. Nothing of them applies: the values are complete, no Python constraint or stored
         compute reads these columns, no "created" note is logged, and the database
         constraints still hold. Draft settlements of the year are recomputed in place;
         a confirmed one is never touched.
@@ -158,8 +157,7 @@ class GasTopSettlement(models.Model):
                 SELECT * FROM unnest(%(accounts)s::int[], %(volumes)s::float8[])
                     AS taken(account_id, volume)
             ), figures AS (
-                SELECT contract.id AS contract_id, contract.partner_id, company.currency_id,
-                       currency.rounding,
+                SELECT contract.id AS contract_id, currency.rounding,
                        COALESCE(contract.annual_quantity, 0.0) AS annual_quantity,
                        COALESCE(contract.min_take_share, 0.0) AS min_take_share,
                        COALESCE(contract.annual_quantity, 0.0)
@@ -167,13 +165,13 @@ class GasTopSettlement(models.Model):
                        COALESCE(taken.volume, 0.0) AS taken,
                        COALESCE(contract.top_price, 0.0) AS price,
                        COALESCE(previous.makeup_closing, 0.0) AS opening
-                  FROM gas_contract contract
+                  FROM unnest(%(contracts)s::int[]) AS settling(id)
+                  JOIN gas_contract contract ON contract.id = settling.id
                   JOIN res_company company ON company.id = contract.company_id
                   JOIN res_currency currency ON currency.id = company.currency_id
                   LEFT JOIN taken ON taken.account_id = contract.top_account_id
                   LEFT JOIN gas_top_settlement previous
                          ON previous.contract_id = contract.id AND previous.year = %(year)s - 1
-                 WHERE contract.id = ANY(%(contracts)s)
             ), settled AS (
                 -- shortfall = max(0, minimum take - taken), paid at the contract price;
                 -- gas taken above the minimum draws the make-up balance down first
@@ -182,25 +180,24 @@ class GasTopSettlement(models.Model):
                   FROM figures
             )
             INSERT INTO gas_top_settlement AS settlement (
-                contract_id, partner_id, currency_id, year, annual_quantity, min_take_share,
-                min_take_volume, taken_volume, shortfall_volume, price, amount_due,
-                makeup_opening, makeup_used, makeup_closing, state,
-                create_uid, create_date, write_uid, write_date)
-            SELECT contract_id, partner_id, currency_id, %(year)s, annual_quantity,
-                   min_take_share, min_take, taken, shortfall, price,
+                contract_id, year, annual_quantity, min_take_share, min_take_volume,
+                taken_volume, shortfall_volume, price, amount_due, makeup_opening,
+                makeup_used, makeup_closing, state, create_uid, create_date, write_uid,
+                write_date)
+            SELECT contract_id, %(year)s, annual_quantity, min_take_share, min_take, taken,
+                   shortfall, price,
                    ROUND((shortfall * price)::numeric / rounding) * rounding,
                    opening, makeup_used, opening - makeup_used + shortfall, 'draft',
                    %(uid)s, %(now)s, %(uid)s, %(now)s
               FROM settled
             ON CONFLICT (contract_id, year) DO UPDATE SET
-                (partner_id, currency_id, annual_quantity, min_take_share, min_take_volume,
-                 taken_volume, shortfall_volume, price, amount_due, makeup_opening,
-                 makeup_used, makeup_closing, write_uid, write_date)
-                = (EXCLUDED.partner_id, EXCLUDED.currency_id, EXCLUDED.annual_quantity,
-                   EXCLUDED.min_take_share, EXCLUDED.min_take_volume, EXCLUDED.taken_volume,
-                   EXCLUDED.shortfall_volume, EXCLUDED.price, EXCLUDED.amount_due,
-                   EXCLUDED.makeup_opening, EXCLUDED.makeup_used, EXCLUDED.makeup_closing,
-                   EXCLUDED.write_uid, EXCLUDED.write_date)
+                (annual_quantity, min_take_share, min_take_volume, taken_volume,
+                 shortfall_volume, price, amount_due, makeup_opening, makeup_used,
+                 makeup_closing, write_uid, write_date)
+                = (EXCLUDED.annual_quantity, EXCLUDED.min_take_share, EXCLUDED.min_take_volume,
+                   EXCLUDED.taken_volume, EXCLUDED.shortfall_volume, EXCLUDED.price,
+                   EXCLUDED.amount_due, EXCLUDED.makeup_opening, EXCLUDED.makeup_used,
+                   EXCLUDED.makeup_closing, EXCLUDED.write_uid, EXCLUDED.write_date)
                 WHERE settlement.state = 'draft'
             RETURNING settlement.id
             """,

@@ -62,7 +62,7 @@ class TestGasDashboard(DashboardCommon):
     def test_users_below_their_minimum_take(self):
         short, enough = self._make_top(0), self._make_top(1)
         (short | enough).with_user(self.finance).action_settle_year(2025)
-        Settlement, __ = self._dashboard(
+        Settlement, action = self._dashboard(
             self.finance,
             "gas_contracts.gas_top_settlement_action_dashboard",
             "below_minimum",
@@ -70,6 +70,19 @@ class TestGasDashboard(DashboardCommon):
         )
         below = Settlement.search([("shortfall_volume", ">", 0), ("year", "=", 2025)])
         self.assertEqual(below.contract_id & (short | enough), short)
+        # the graph groups by gas user, a field read through the contract (not stored)
+        graph = Settlement.get_views(action["views"])["views"]["graph"]["arch"]
+        self.assertIn('<field name="partner_id"/>', graph)
+        settled = (short | enough).settlement_ids
+        groups = Settlement.formatted_read_group(
+            [("id", "in", settled.ids)], ["partner_id"], ["shortfall_volume:sum"]
+        )
+        self.assertEqual(
+            [(group["partner_id"][0], group["shortfall_volume:sum"]) for group in groups],
+            [(short.partner_id.id, 1_000_000.0)],
+        )
+        by_user = Settlement.search([("partner_id", "=", short.partner_id.id), ("year", "=", 2025)])
+        self.assertEqual(by_user & settled, settled)
         # the contracts staff read the dashboard too; the query-only users have no access
         Staff, __ = self._dashboard(self.staff, "gas_contracts.gas_top_settlement_action_dashboard")
         self.assertIn(short, Staff.search([("shortfall_volume", ">", 0)]).contract_id)

@@ -135,6 +135,8 @@ class TestSettlement(GasCommon):
         self._read(meter, date(2025, 6, 30), 1_000_000.0)
         self._read(meter, date(2025, 12, 31), 3_000_000.0)
         settle = contract.with_user(self.finance).action_settle_year(2025)
+        self.assertEqual(settle.partner_id, contract.partner_id)
+        self.assertEqual(settle.currency_id, contract.company_id.currency_id)
         self.assertEqual(settle.min_take_volume, 4_000_000.0)
         self.assertEqual(settle.taken_volume, 3_000_000.0)
         self.assertEqual(settle.shortfall_volume, 1_000_000.0)
