@@ -81,17 +81,32 @@ class Clock:
 
 def measure(env, run, repeat):
     """Median of each figure that `run(env)` returns, over `repeat` rolled-back runs."""
-    samples = []
+    return measure_pair(env, run, None, repeat)[0]
+
+
+def measure_pair(env, run, baseline, repeat):
+    """Medians of `run` and of its `baseline`, their rolled-back runs taking turns.
+
+    Taking turns, the figure and its baseline see the same machine: a load that comes or
+    goes during the workload (another process on the two cores) weighs on both alike
+    instead of on whichever was measured at that moment.
+    """
+    runs = [run] if baseline is None else [run, baseline]
+    samples = [[] for __ in runs]
     for attempt in range(repeat + 1):
-        env.cr.execute("SAVEPOINT bench")
-        try:
-            result = run(env)
-        finally:
-            env.invalidate_all()
-            env.cr.execute("ROLLBACK TO SAVEPOINT bench")
-        if attempt:  # the first run warms caches up and is not counted
-            samples.append(result)
-    return {key: statistics.median(s[key] for s in samples) for key in samples[0]}
+        for function, results in zip(runs, samples, strict=True):
+            env.cr.execute("SAVEPOINT bench")
+            try:
+                result = function(env)
+            finally:
+                env.invalidate_all()
+                env.cr.execute("ROLLBACK TO SAVEPOINT bench")
+            if attempt:  # the first round warms caches up and is not counted
+                results.append(result)
+    return [
+        {key: statistics.median(s[key] for s in results) for key in results[0]}
+        for results in samples
+    ]
 
 
 def report(name, title, rows):

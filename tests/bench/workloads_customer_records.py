@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from bench import Clock, measure, report, workload
+from bench import Clock, measure_pair, report, workload
 
 # The fields of the customer file list view, as its web_search_read asks for them.
 LIST_SPEC = {
@@ -105,10 +105,10 @@ def w5_record_rules(env, scale, repeat):
 
         return run
 
-    grantee_list = measure(env, list_files(grantee), repeat)
-    manager_list = measure(env, list_files(manager), repeat)
-    grantee_count = measure(env, count_files(grantee), repeat)
-    manager_count = measure(env, count_files(manager), repeat)
+    grantee_list, manager_list = measure_pair(env, list_files(grantee), list_files(manager), repeat)
+    grantee_count, manager_count = measure_pair(
+        env, count_files(grantee), count_files(manager), repeat
+    )
     report(
         "W5",
         f"{count:,} customer files, {len(file_ids[::10]):,} granted to one user",

@@ -1,6 +1,6 @@
 """Benchmark workloads of gas_contracts (see bench.py)."""
 
-from bench import Clock, measure, report, workload
+from bench import Clock, measure, measure_pair, report, workload
 
 
 def _w1_contract_vals(types, partner_id, number):
@@ -93,8 +93,7 @@ def w1_create_contracts(env, scale, repeat):
                 )
         return {"seconds": clock.seconds}
 
-    figure = measure(env, contracts, repeat)
-    baseline = measure(env, partners, repeat)
+    figure, baseline = measure_pair(env, contracts, partners, repeat)
     report(
         "W1",
         f"{total:,} contracts of 5 types, {total // 5 * 2:,} instalment lines",
@@ -180,8 +179,7 @@ def w6_settlement(env, scale, repeat):
             env.cr.fetchall()
         return {"seconds": clock.seconds}
 
-    figure = measure(env, settle, repeat)
-    baseline = measure(env, grouped_sql, repeat)
+    figure, baseline = measure_pair(env, settle, grouped_sql, repeat)
     report(
         "W6",
         f"{count:,} contracts, {365 * count:,} readings",
@@ -297,8 +295,9 @@ def w2_approval_routing(env, scale, repeat):
 
         return run
 
-    to_review = measure(env, open_list(TO_REVIEW_DOMAIN), repeat)
-    drafts_list = measure(env, open_list([("state", "=", "draft")]), repeat)
+    to_review, drafts_list = measure_pair(
+        env, open_list(TO_REVIEW_DOMAIN), open_list([("state", "=", "draft")]), repeat
+    )
     report(
         "W2",
         f"submit {total:,} contracts; reviewer's list of {waiting:,}",
@@ -518,8 +517,7 @@ def w3_xlsx_export(env, scale, repeat):
             workbook.close()
         return {"seconds": clock.seconds, "python_mib": memory.python_mib}
 
-    figure = measure(env, export, repeat)
-    baseline = measure(env, plain_xlsxwriter, repeat)
+    figure, baseline = measure_pair(env, export, plain_xlsxwriter, repeat)
     baseline_traced = plain_xlsxwriter(env, trace=True)
     report(
         "W3",

@@ -2,7 +2,7 @@
 
 import time
 
-from bench import Clock, measure, report, workload
+from bench import Clock, measure_pair, report, workload
 
 
 @workload("W4", "completeness of dossiers with 50 documents each vs one grouped SQL query")
@@ -70,8 +70,7 @@ def w4_completeness(env, scale, repeat):
             env.cr.fetchall()
         return {"seconds": clock.seconds}
 
-    figure = measure(env, completeness, repeat)
-    baseline = measure(env, grouped_sql, repeat)
+    figure, baseline = measure_pair(env, completeness, grouped_sql, repeat)
     per_1000 = count / 1000
     report(
         "W4",
