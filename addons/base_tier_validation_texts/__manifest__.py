@@ -8,6 +8,11 @@
     # AGPL because it builds on OCA base_tier_validation (AGPL-3).
     "license": "AGPL-3",
     "depends": ["base_tier_validation"],
+    "assets": {
+        "web.assets_backend": [
+            "base_tier_validation_texts/static/src/**/*",
+        ],
+    },
     "installable": True,
     "application": False,
 }

@@ -1,6 +1,9 @@
 from markupsafe import Markup
 
 from odoo import models
+from odoo.exceptions import ValidationError
+
+from odoo.addons.base_tier_validation.models.tier_validation import TierValidation
 
 
 class TierValidationTexts(models.AbstractModel):
@@ -98,3 +101,79 @@ class TierValidationTexts(models.AbstractModel):
 
     def _notify_restarted_review_body(self):
         return self.env._("%(user)s restarted the approval.", user=self.env.user.name)
+
+    def _add_comment(self, validate_reject, reviews):
+        action = super()._add_comment(validate_reject, reviews)
+        action["name"] = self.env._("Approval comment")
+        return action
+
+    # base_tier_validation raises its errors with texts of its own. Its checks stay as they
+    # are: each record goes through them as before, and only an error raised by the check
+    # itself gets our message, built from the same helpers.
+
+    def _tier_validation_check_state_on_write(self, vals):
+        result = None
+        for rec in self:
+            requests_validation = rec._check_state_conditions(vals) and rec.need_validation
+            try:
+                result = super(TierValidationTexts, rec)._tier_validation_check_state_on_write(vals)
+            except ValidationError as error:
+                if not _raised_in(error, TierValidation._tier_validation_check_state_on_write):
+                    raise
+                if requests_validation:
+                    pending = rec.review_ids.filtered(lambda r: r.status == "pending")
+                    message = self.env._(
+                        "This action needs to be approved first. Approvals pending:\n"
+                        "- %(reviews)s\n\nPlease submit it for approval.",
+                        reviews="\n- ".join(pending.mapped("name")),
+                    )
+                else:
+                    message = self.env._(
+                        "The approval of %(document)s is still in progress.",
+                        document=rec.display_name,
+                    )
+                raise ValidationError(message) from error
+        return result
+
+    def _tier_validation_check_write_allowed(self, vals):
+        result = None
+        for rec in self:
+            try:
+                result = super(TierValidationTexts, rec)._tier_validation_check_write_allowed(vals)
+            except ValidationError as error:
+                if not _raised_in(error, TierValidation._tier_validation_check_write_allowed):
+                    raise
+                if (
+                    rec.review_ids
+                    and rec._check_tier_state_transition(vals)
+                    and not rec._check_allow_write_under_validation(vals)
+                ):
+                    allowed, refused = rec._get_fields_to_write_validation(
+                        vals, rec._get_under_validation_exceptions
+                    )
+                    message = self.env._(
+                        "These fields cannot be changed while the document is being approved:\n"
+                        "- %(refused)s\n\nOnly these fields can be changed:\n- %(allowed)s",
+                        refused="\n- ".join(refused),
+                        allowed="\n- ".join(allowed),
+                    )
+                else:
+                    allowed, refused = rec._get_fields_to_write_validation(
+                        vals, rec._get_after_validation_exceptions
+                    )
+                    message = self.env._(
+                        "These fields cannot be changed once the document is approved:\n"
+                        "- %(refused)s\n\nOnly these fields can be changed:\n- %(allowed)s",
+                        refused="\n- ".join(refused),
+                        allowed="\n- ".join(allowed),
+                    )
+                raise ValidationError(message) from error
+        return result
+
+
+def _raised_in(error, function):
+    """Whether ``error`` was raised by ``function`` itself (not by a method it called)."""
+    tb = error.__traceback__
+    while tb.tb_next:
+        tb = tb.tb_next
+    return tb.tb_frame.f_code is function.__code__

@@ -1,5 +1,6 @@
 from . import (
     test_account,
+    test_approval_texts_zh,
     test_archive,
     test_bad_input,
     test_contract,
