@@ -57,6 +57,7 @@ def test_our_addons_exist():
         "customer_records_sale",
         "gas_contracts",
         "research_archive",
+        "web_live_progress",
     ]
 
 

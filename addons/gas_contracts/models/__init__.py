@@ -6,6 +6,7 @@ from . import (
     gas_contract_document,
     gas_contract_instalment,
     gas_contract_type,
+    gas_export_run,
     gas_fee_variance,
     gas_meter,
     gas_query_log,

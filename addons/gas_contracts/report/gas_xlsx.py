@@ -42,10 +42,19 @@ class GasXlsxMixin(models.AbstractModel):
                 sheet.write_string(row, col, str(value))
 
     def _in_chunks(self, records, order):
-        """Yield ``records`` in ``order``, CHUNK at a time, dropping the cache between."""
+        """Yield ``records`` in ``order``, CHUNK at a time, dropping the cache between.
+
+        Rendered by a register export run (``gas_export_run_id`` in the context), each
+        chunk written counts as the run's progress.
+        """
         ordered_ids = records.search([("id", "in", records.ids)], order=order).ids
+        run = self.env["gas.export.run"].browse(self.env.context.get("gas_export_run_id"))
+        done = 0
         for chunk_ids in split_every(CHUNK, ordered_ids):
             yield records.browse(chunk_ids)
+            done += len(chunk_ids)
+            if run:
+                run._write_progress(done)
             records.env.invalidate_all()
 
     def _selection_labels(self, model, fname):

@@ -1,88 +1,22 @@
-import base64
 import io
-import json
-import logging
 from datetime import date
-from pathlib import Path
-from unittest.mock import patch
 
 import openpyxl
 
-from odoo.tests import HttpCase, tagged
-from odoo.tests.common import ChromeBrowser, get_db_name
-from odoo.tools import config
+from odoo.tests import tagged
+
+from odoo.addons.base_input_guard.tests.common import LANG, ScreenshotTourCase
 
 from .common import GasCommon
 
-_logger = logging.getLogger(__name__)
-
-LANG = "zh_CN"
-SCREENSHOT_SIGNAL = "tour screenshot: "
-PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-class ScreenshotTourCase(HttpCase):
-    """Tours run by users who read Simplified Chinese. A tour step that logs
-    ``tour screenshot: NAME`` has the screen saved as NAME.png in the test
-    screenshots folder (``--screenshots``, outside the repository); the step after it
-    waits until the picture is saved."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.env["res.lang"]._activate_lang(LANG)
-        cls.env["ir.module.module"]._load_module_terms(
-            ["base", "web", "mail", "base_tier_validation", "gas_contracts"], [LANG]
-        )
-        cls.screenshot_dir = Path(config["screenshots"], get_db_name(), "screenshots", LANG)
-
-    def start_tour(self, url_path, tour_name, step_delay=None, **kwargs):
-        handle_console = ChromeBrowser._handle_console
-        test = self
-
-        def _handle_console(browser, **params):
-            message = (params.get("args") or [{}])[0].get("value")
-            if (
-                params.get("type") == "log"
-                and isinstance(message, str)
-                and message.startswith(SCREENSHOT_SIGNAL)
-            ):
-                test._save_screenshot(browser, message.removeprefix(SCREENSHOT_SIGNAL))
-            return handle_console(browser, **params)
-
-        with patch.object(ChromeBrowser, "_handle_console", _handle_console):
-            return super().start_tour(url_path, tour_name, step_delay, **kwargs)
-
-    def _save_screenshot(self, browser, name):
-        path = self.screenshot_dir / f"{name}.png"
-        path.unlink(missing_ok=True)
-
-        def save(future):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(base64.b64decode(future.result()["data"]))
-            _logger.info("Screenshot %s saved in %s", name, path)
-            # tell the waiting tour step that the picture is taken
-            browser._websocket_send(
-                "Runtime.evaluate",
-                params={"expression": f"document.body.dataset.tourScreenshot = {json.dumps(name)}"},
-            )
-
-        future = browser._websocket_send(
-            "Page.captureScreenshot", params={"format": "png"}, with_future=True
-        )
-        if future:  # None once the browser is gone: the waiting tour step then times out
-            future.add_done_callback(save)
-
-    def assertScreenshot(self, name):
-        path = self.screenshot_dir / f"{name}.png"
-        self.assertTrue(path.is_file(), f"the tour should have saved {path}")
-        self.assertTrue(path.read_bytes().startswith(PNG_MAGIC))
 
 
 @tagged("post_install", "-at_install")
 class TestGasJourneyTours(ScreenshotTourCase, GasCommon):
     """Issue 8: the journeys of part 3 in a real browser, each step as the role that does it."""
+
+    term_modules = ("base", "web", "mail", "base_tier_validation", "gas_contracts")
 
     @classmethod
     def setUpClass(cls):

@@ -1,20 +1,24 @@
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.base_input_guard.tests.common import LANG, ScreenshotTourCase
 
 GROUP = "research_archive.group_research_archive_"
 
 
 @tagged("post_install", "-at_install")
-class TestResearchArchiveTour(HttpCase):
+class TestResearchArchiveTour(ScreenshotTourCase):
     """Issue 8: the main journey in a real browser, each step as the role that does it."""
+
+    term_modules = ("base", "web", "mail", "research_archive")
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.researcher = new_test_user(
-            cls.env, login="ra_tour_researcher", groups=GROUP + "user", name="Chen Jing"
+            cls.env, login="ra_tour_researcher", groups=GROUP + "user", name="陈静", lang=LANG
         )
         cls.room = new_test_user(
-            cls.env, login="ra_tour_room", groups=GROUP + "room", name="Zhao Lan"
+            cls.env, login="ra_tour_room", groups=GROUP + "room", name="赵兰", lang=LANG
         )
         cls.project = cls.env["research.project"].create(
             {"name": "Tour reading project", "lead_id": cls.researcher.id}
@@ -48,11 +52,14 @@ class TestResearchArchiveTour(HttpCase):
             | self.env.ref("research_archive.document_type_midterm")
             | self.env.ref("research_archive.document_type_acceptance_cert"),
         )
+        self.assertScreenshot("research_dashboard")
+        self.assertScreenshot("research_dossier_documents")
 
         self.start_tour("/odoo", "research_archive_room_archives_and_prints", login="ra_tour_room")
         self.assertEqual(self.dossier.state, "archived")
         self.assertEqual(self.dossier.archived_by_id, self.room)
         self.assertTrue(self.dossier.archive_number)
+        self.assertScreenshot("research_dossier_archived")
 
         # the cover page, printed by the archive room: rendered by wkhtmltopdf ...
         pdf, kind = (

@@ -1,9 +1,44 @@
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_utils";
 
+// These tours are run by users who read Simplified Chinese (tests/test_tour.py): the few
+// texts they look for are the zh_CN labels a user sees and types.
 const DOSSIER = "Tour reading project";
 
-function openDossier() {
+/**
+ * Ask the test that runs the tour to save a screenshot of the screen as it is now,
+ * and wait until it has been saved.
+ */
+function screenshot(name) {
+    return [
+        {
+            trigger: "body:not(:has(.o_loading_indicator, .o_blockUI, .o_form_dirty))",
+            content: `Screenshot ${name}`,
+            run() {
+                // show the top of the record, where its state and actions are
+                document.querySelector(".o_content")?.scrollTo(0, 0);
+                console.log(`tour screenshot: ${name}`);
+            },
+        },
+        {
+            trigger: `body[data-tour-screenshot='${name}']`,
+            content: `Screenshot ${name} saved`,
+        },
+    ];
+}
+
+function isState(state) {
+    return {
+        trigger: `.o_statusbar_status button.o_arrow_button_current[data-value=${state}]`,
+        content: `The dossier is now ${state}`,
+    };
+}
+
+/**
+ * Open the dossier from the app; with a screenshot name, the dossier is still incomplete:
+ * the dashboard shows it, and its screen is saved.
+ */
+function openDossier(dashboardScreenshot) {
     return [
         stepUtils.showAppsMenuItem(),
         {
@@ -11,6 +46,15 @@ function openDossier() {
             content: "Open the Research Archive app: it opens on its dashboard",
             run: "click",
         },
+        ...(dashboardScreenshot
+            ? [
+                  {
+                      trigger: `.o_kanban_view .o_kanban_record:contains('${DOSSIER}')`,
+                      content: "The dashboard shows the dossier with what it lacks",
+                  },
+                  ...screenshot(dashboardScreenshot),
+              ]
+            : []),
         {
             trigger: ".o_menu_sections [data-menu-xmlid='research_archive.menu_research_dossier']",
             content: "Go to the list of dossiers",
@@ -36,18 +80,18 @@ function openDossier() {
  * Record a mandatory document in the tab of its phase and check that it is no
  * longer listed as missing.
  */
-function recordDocument(phase, tab, typeName) {
+function recordDocument(phase, typeName) {
     const list = `.o_field_widget[name=document_${phase}_ids]`;
     const row = `${list} .o_data_row.o_selected_row`;
     return [
         {
-            trigger: `.o_notebook .nav-link:contains('${tab}')`,
-            content: `Open the ${tab} tab`,
+            trigger: `.o_notebook a[name=${phase}]`,
+            content: `Open the ${phase} phase tab`,
             run: "click",
         },
         {
             trigger: `${list} .o_field_x2many_list_row_add a`,
-            content: `Add an item to the ${tab}`,
+            content: `Add an item to the ${phase} phase`,
             run: "click",
         },
         {
@@ -80,16 +124,16 @@ function recordDocument(phase, tab, typeName) {
 registry.category("web_tour.tours").add("research_archive_researcher_hands_in", {
     url: "/odoo",
     steps: () => [
-        ...openDossier(),
+        ...openDossier("research_dashboard"),
         {
-            trigger: ".o_field_widget[name=missing_early_ids] .o_tag:contains('Approval certificate')",
+            trigger: ".o_field_widget[name=missing_early_ids] .o_tag:contains('立项批准书')",
             content: "The missing documents are listed phase by phase",
         },
-        ...recordDocument("early", "Early Phase", "Approval certificate"),
-        ...recordDocument("middle", "Middle Phase", "Mid-term appraisal"),
-        ...recordDocument("late", "Late Phase", "Acceptance certificate"),
+        ...recordDocument("early", "立项批准书"),
+        ...recordDocument("middle", "中期成果鉴定"),
+        ...recordDocument("late", "课题验收鉴定书"),
         {
-            trigger: ".o_notebook .nav-link:contains('Remarks')",
+            trigger: ".o_notebook a[name=remarks]",
             content: "Open the remarks tab",
             run: "click",
         },
@@ -108,10 +152,17 @@ registry.category("web_tour.tours").add("research_archive_researcher_hands_in", 
             content: "Hand the dossier in",
             run: "click",
         },
+        isState("submitted"),
         {
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Submitted')",
-            content: "The dossier is handed in",
+            trigger: ".o_notebook a[name=all_items]",
+            content: "Look at all the documents of the dossier",
+            run: "click",
         },
+        {
+            trigger: ".o_field_widget[name=document_ids] .o_data_row:eq(6)",
+            content: "All seven documents are listed",
+        },
+        ...screenshot("research_dossier_documents"),
     ],
 });
 
@@ -119,10 +170,7 @@ registry.category("web_tour.tours").add("research_archive_room_archives_and_prin
     url: "/odoo",
     steps: () => [
         ...openDossier(),
-        {
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Submitted')",
-            content: "The dossier was handed in",
-        },
+        isState("submitted"),
         {
             trigger: ".o_form_view button[name=action_accept_archive]",
             content: "Accept and archive the dossier",
@@ -133,18 +181,16 @@ registry.category("web_tour.tours").add("research_archive_room_archives_and_prin
             content: "Confirm that archiving seals the dossier",
             run: "click",
         },
+        isState("archived"),
         {
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Archived')",
-            content: "The dossier is archived",
-        },
-        {
-            trigger: ".o_form_view .ribbon:contains('Sealed')",
+            trigger: ".o_form_view .ribbon:contains('已封存')",
             content: "and sealed",
         },
         {
-            trigger: ".o_form_view .o_field_widget[name=archived_by_id]:contains('Zhao Lan')",
+            trigger: ".o_form_view .o_field_widget[name=archived_by_id]:contains('赵兰')",
             content: "The archive room is recorded as archiving it",
         },
+        ...screenshot("research_dossier_archived"),
         {
             trigger: ".o_cp_action_menus .dropdown-toggle",
             content: "Open the actions menu",
@@ -156,7 +202,7 @@ registry.category("web_tour.tours").add("research_archive_room_archives_and_prin
             run: "click",
         },
         {
-            trigger: ".o-dropdown--menu .o-dropdown-item:contains('Cover Page and Inner List')",
+            trigger: ".o-dropdown--menu .o-dropdown-item:contains('卷首页与卷内目录')",
             content: "The cover page can be printed",
         },
     ],
