@@ -151,6 +151,66 @@ class TestSettlement(GasCommon):
         self.assertEqual(settle_2026.makeup_used, 600_000.0)
         self.assertEqual(settle_2026.makeup_closing, 400_000.0)
 
+    def test_taken_volume_is_the_sum_of_the_years_volumes(self):
+        """Two readings per meter give the same figure as adding up the year's volumes."""
+        contract, meter = self._make_top(20)
+        other_contract, other_meter = self._make_top(21)
+        account = contract.top_account_id
+        # a second meter on the same account, installed during the year
+        second = self.env["gas.meter"].create(
+            {
+                "account_id": account.id,
+                "name": "TOP-M-20b",
+                "meter_type": "turbine",
+                "install_date": date(2025, 7, 1),
+                "initial_reading": 50.0,
+            }
+        )
+        self.env["gas.meter"].create(  # installed, never read: takes nothing
+            {
+                "account_id": account.id,
+                "name": "TOP-M-20c",
+                "meter_type": "turbine",
+                "install_date": date(2025, 9, 1),
+                "initial_reading": 10.0,
+            }
+        )
+        self._read(meter, date(2024, 12, 31), 500.0)
+        march = self.env["gas.meter.reading"].create(
+            {"meter_id": meter.id, "date": date(2025, 3, 1), "reading": 900.0}
+        )
+        self._read(meter, date(2025, 12, 31), 2_000.0)
+        self._read(meter, date(2026, 1, 15), 2_100.0)
+        august = self.env["gas.meter.reading"].create(
+            {"meter_id": second.id, "date": date(2025, 8, 1), "reading": 80.0}
+        )
+        self._read(second, date(2025, 12, 1), 300.0)
+        self._read(other_meter, date(2024, 12, 30), 700.0)  # nothing read in 2025
+        # corrections recompute the volumes the settlement relies on
+        march.reading = 1_000.0
+        august.unlink()
+        accounts = account | other_contract.top_account_id
+        Settlement = self.env["gas.top.settlement"].with_user(self.finance)
+        taken = Settlement._get_taken_volumes(accounts, 2025)
+        summed = dict(
+            self.env["gas.meter.reading"]._read_group(
+                [
+                    ("account_id", "in", accounts.ids),
+                    ("date", ">=", date(2025, 1, 1)),
+                    ("date", "<=", date(2025, 12, 31)),
+                ],
+                ["account_id"],
+                ["volume:sum"],
+            )
+        )
+        # meter 1: 2,000 - 500; meter 2: 300 - 50 (its initial reading)
+        self.assertEqual(taken, {account.id: 1_750.0})
+        self.assertEqual(taken, {acc.id: volume for acc, volume in summed.items()})
+        settle = contract.with_user(self.finance).action_settle_year(2025)
+        self.assertEqual(settle.taken_volume, 1_750.0)
+        settle_other = other_contract.with_user(self.finance).action_settle_year(2025)
+        self.assertEqual(settle_other.taken_volume, 0.0)
+
     def test_settle_wizard_from_the_contract_list(self):
         self._read(self.meters[2], date(2025, 12, 31), 2_000_000.0)
         Wizard = self.env["gas.top.settle.wizard"].with_user(self.finance)
