@@ -587,3 +587,32 @@ def test_settlement_run_job_by_two_workers(registry):  # noqa: F811
         assert run.settlement_ids == settlements
 
     committed(registry, check)
+
+
+def test_register_export_job_by_two_workers(registry):  # noqa: F811
+    """A queued contract register export is written once: one file, one note."""
+
+    def make(env):
+        staff = new_user(env, "cc_export_staff", GAS + "contracts_user")
+        contracts = env["gas.contract"].with_user(staff).search([], limit=3)
+        run = env["gas.export.run"].with_user(staff)._queue(contracts)
+        return run.id, len(contracts)
+
+    run_id, count = committed(registry, make)
+    _twice_at_once_then_again(registry, "gas_contracts.ir_cron_contract_register_exports")
+
+    def check(env):
+        run = env["gas.export.run"].browse(run_id)
+        assert (run.state, run.contract_done, run.contract_count) == ("done", count, count)
+        files = env["ir.attachment"].search(
+            [
+                ("res_model", "=", "gas.export.run"),
+                ("res_id", "=", run_id),
+                ("res_field", "=", "export_file"),
+            ]
+        )
+        assert len(files) == 1
+        notes = run.message_ids.filtered(lambda m: "exported" in (m.body or ""))
+        assert len(notes) == 1
+
+    committed(registry, check)
