@@ -8,6 +8,12 @@
     # AGPL like the add-ons that use it.
     "license": "AGPL-3",
     "depends": ["base"],
+    # the tour side of tests/common.py's ScreenshotTourCase, for the add-ons' tours
+    "assets": {
+        "web.assets_tests": [
+            "base_input_guard/static/tests/**/*",
+        ],
+    },
     "installable": True,
     "application": False,
 }

@@ -2,6 +2,7 @@ from . import (
     gas_account,
     gas_account_part,
     gas_appliance,
+    gas_background_run,
     gas_contract,
     gas_contract_document,
     gas_contract_instalment,

@@ -24,7 +24,7 @@ class GasExportRun(models.Model):
 
     _name = "gas.export.run"
     _description = "Register Export"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "gas.background.run"]
     _order = "id desc"
 
     user_id = fields.Many2one(
@@ -85,19 +85,7 @@ class GasExportRun(models.Model):
     @api.model
     def _queue(self, contracts):
         """Queue the register of ``contracts`` and start the export job at once."""
-        contracts.check_access("read")
-        # users only read runs: the run records who asked, and the job renders in that
-        # user's name, so neither may come from the client
-        run_sudo = self.sudo().create(
-            {
-                "user_id": self.env.uid,
-                "company_id": self.env.company.id,
-                "contract_ids": [fields.Command.set(contracts.ids)],
-                "contract_count": len(contracts),
-            }
-        )
-        self.env.ref("gas_contracts.ir_cron_contract_register_exports")._trigger()
-        return run_sudo.sudo(False)
+        return self._create_run(contracts, "gas_contracts.ir_cron_contract_register_exports")
 
     @api.model
     def _cron_process(self):
@@ -160,46 +148,23 @@ class GasExportRun(models.Model):
             if run.try_lock_for_update(allow_referencing=True):
                 run.contract_done = done
 
-    @api.model
-    def _commit_run_progress(self, processed, remaining=None):
-        """Commit and report to the cron job; returns the job's time left.
-
-        Outside a cron job (a test, a shell) the caller owns the transaction: no commit.
-        """
-        if not self.env.context.get("ir_cron_progress_id"):
-            return True
-        return self.env["ir.cron"]._commit_progress(processed, remaining=remaining)
-
-    @api.private
-    def _finish(self, state, error=False):
-        self.ensure_one()
-        self.write({"state": state, "error": error})
-        run = self.with_context(lang=self.user_id.lang)
+    def _finish_texts(self, state, error):
         if state == "done":
             url = f"/web/content/{self._name}/{self.id}/export_file/{quote(self.export_filename)}"
-            body = run.env._(
+            body = self.env._(
                 "%(count)s contracts exported to the contract register: %(file)s",
                 count=self.contract_done,
                 file=Markup('<a href="%s?download=true">%s</a>') % (url, self.export_filename),
             )
-            message = run.env._(
+            message = self.env._(
                 "The contract register of %(count)s contracts is ready to download.",
                 count=self.contract_done,
             )
         else:
-            body = message = run.env._(
+            body = message = self.env._(
                 "The register export stopped after %(done)s of %(count)s contracts: %(error)s",
                 done=self.contract_done,
                 count=self.contract_count,
                 error=error,
             )
-        run.message_post(body=body, subtype_xmlid="mail.mt_note")
-        self.user_id._bus_send(
-            "simple_notification",
-            {
-                "type": "success" if state == "done" else "danger",
-                "title": run.env._("Contract Register"),
-                "message": message,
-                "sticky": state != "done",
-            },
-        )
+        return self.env._("Contract Register"), body, message

@@ -16,7 +16,7 @@ class GasTopSettleRun(models.Model):
 
     _name = "gas.top.settle.run"
     _description = "Take-or-Pay Settlement Run"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "gas.background.run"]
     _order = "id desc"
 
     year = fields.Integer(required=True, readonly=True)
@@ -55,20 +55,7 @@ class GasTopSettleRun(models.Model):
         self.env["gas.top.settlement"]._check_settle_rights()
         if not isinstance(year, int) or not 2000 <= year <= 2100:
             raise UserError(self.env._("%(year)s is not a valid contract year.", year=year))
-        contracts.check_access("read")
-        # users only read runs: the run records who asked, and the job settles in
-        # that user's name, so neither may come from the client
-        run_sudo = self.sudo().create(
-            {
-                "year": year,
-                "user_id": self.env.uid,
-                "company_id": self.env.company.id,
-                "contract_ids": [fields.Command.set(contracts.ids)],
-                "contract_count": len(contracts),
-            }
-        )
-        self.env.ref("gas_contracts.ir_cron_top_settle_runs")._trigger()
-        return run_sudo.sudo(False)
+        return self._create_run(contracts, "gas_contracts.ir_cron_top_settle_runs", {"year": year})
 
     @api.model
     def _cron_process(self, batch_size=SETTLE_BATCH):
@@ -110,44 +97,21 @@ class GasTopSettleRun(models.Model):
                 return False
         return True
 
-    @api.model
-    def _commit_run_progress(self, processed, remaining=None):
-        """Commit a batch and report it to the cron job; returns the job's time left.
-
-        Outside a cron job (a test, a shell) the caller owns the transaction: no commit.
-        """
-        if not self.env.context.get("ir_cron_progress_id"):
-            return True
-        return self.env["ir.cron"]._commit_progress(processed, remaining=remaining)
-
-    @api.private
-    def _finish(self, state, error=False):
-        self.ensure_one()
-        self.write({"state": state, "error": error})
-        run = self.with_context(lang=self.user_id.lang)
+    def _finish_texts(self, state, error):
         if state == "done":
-            message = run.env._(
+            message = self.env._(
                 "%(count)s take-or-pay contracts settled for %(year)s.",
                 count=self.contract_done,
                 year=self.year,
             )
         else:
-            message = run.env._(
+            message = self.env._(
                 "The settlement stopped after %(done)s of %(count)s contracts: %(error)s",
                 done=self.contract_done,
                 count=self.contract_count,
                 error=error,
             )
-        run.message_post(body=message, subtype_xmlid="mail.mt_note")
-        self.user_id._bus_send(
-            "simple_notification",
-            {
-                "type": "success" if state == "done" else "danger",
-                "title": run.env._("Take-or-Pay Settlements"),
-                "message": message,
-                "sticky": state != "done",
-            },
-        )
+        return self.env._("Take-or-Pay Settlements"), message, message
 
     def action_open_settlements(self):
         self.ensure_one()

@@ -2,34 +2,13 @@ import { formatDate } from "@web/core/l10n/dates";
 import { download } from "@web/core/network/download";
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_utils";
+import { screenshot } from "@base_input_guard/../tests/tour_screenshot";
 
 const { DateTime } = luxon;
 
 // These tours are run by users who read Simplified Chinese (tests/test_tour_journeys.py):
 // the few texts they look for are the zh_CN labels a user sees and types.
 const INSTALMENT = "Tour instalment installation";
-
-/**
- * Ask the test that runs the tour to save a screenshot of the screen as it is now,
- * and wait until it has been saved.
- */
-function screenshot(name) {
-    return [
-        {
-            trigger: "body:not(:has(.o_loading_indicator, .o_blockUI, .o_form_dirty))",
-            content: `Screenshot ${name}`,
-            run() {
-                // show the top of the record, where its state and actions are
-                document.querySelector(".o_content")?.scrollTo(0, 0);
-                console.log(`tour screenshot: ${name}`);
-            },
-        },
-        {
-            trigger: `body[data-tour-screenshot='${name}']`,
-            content: `Screenshot ${name} saved`,
-        },
-    ];
-}
 
 function contractsListed() {
     return {

@@ -1,27 +1,7 @@
 import { registry } from "@web/core/registry";
+import { screenshot } from "@base_input_guard/../tests/tour_screenshot";
 
 // Run by the finance user, who reads Simplified Chinese (tests/test_live_progress.py).
-
-/**
- * Ask the test that runs the tour to save a screenshot of the screen as it is now,
- * and wait until it has been saved.
- */
-function screenshot(name) {
-    return [
-        {
-            trigger: "body:not(:has(.o_loading_indicator, .o_blockUI, .o_form_dirty))",
-            content: `Screenshot ${name}`,
-            run() {
-                document.querySelector(".o_content")?.scrollTo(0, 0);
-                console.log(`tour screenshot: ${name}`);
-            },
-        },
-        {
-            trigger: `body[data-tour-screenshot='${name}']`,
-            content: `Screenshot ${name} saved`,
-        },
-    ];
-}
 
 function progress(done, count, view = ".o_form_view") {
     return `${view} .o_field_widget[name=contract_done] .o_progress[aria-valuenow='${done}'][aria-valuemax='${count}']`;
