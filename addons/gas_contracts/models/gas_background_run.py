@@ -11,6 +11,26 @@ class GasBackgroundRun(models.AbstractModel):
 
     _name = "gas.background.run"
     _description = "Gas Contracts Background Run"
+    _inherit = ["mail.thread"]
+    _order = "id desc"
+
+    user_id = fields.Many2one(
+        "res.users", string="Requested By", required=True, readonly=True, index=True
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, readonly=True, default=lambda self: self.env.company
+    )
+    contract_ids = fields.Many2many("gas.contract", string="Contracts", readonly=True)
+    # contract_count and contract_done are declared by each run: their labels say what is counted
+    state = fields.Selection(
+        [("queued", "Queued"), ("running", "Running"), ("done", "Done"), ("failed", "Failed")],
+        default="queued",
+        required=True,
+        readonly=True,
+        index=True,
+        tracking=True,
+    )
+    error = fields.Text(readonly=True)
 
     @api.model
     def _create_run(self, contracts, cron_xmlid, vals=None):

@@ -24,27 +24,10 @@ class GasExportRun(models.Model):
 
     _name = "gas.export.run"
     _description = "Register Export"
-    _inherit = ["mail.thread", "gas.background.run"]
-    _order = "id desc"
+    _inherit = ["gas.background.run"]
 
-    user_id = fields.Many2one(
-        "res.users", string="Requested By", required=True, readonly=True, index=True
-    )
-    company_id = fields.Many2one(
-        "res.company", required=True, readonly=True, default=lambda self: self.env.company
-    )
-    contract_ids = fields.Many2many("gas.contract", string="Contracts", readonly=True)
     contract_count = fields.Integer(string="Contracts to Export", readonly=True)
     contract_done = fields.Integer(string="Contracts Exported", readonly=True)
-    state = fields.Selection(
-        [("queued", "Queued"), ("running", "Running"), ("done", "Done"), ("failed", "Failed")],
-        default="queued",
-        required=True,
-        readonly=True,
-        index=True,
-        tracking=True,
-    )
-    error = fields.Text(readonly=True)
     export_file = fields.Binary(string="Register", attachment=True, readonly=True)
     export_filename = fields.Char(readonly=True)
 

@@ -16,29 +16,12 @@ class GasTopSettleRun(models.Model):
 
     _name = "gas.top.settle.run"
     _description = "Take-or-Pay Settlement Run"
-    _inherit = ["mail.thread", "gas.background.run"]
-    _order = "id desc"
+    _inherit = ["gas.background.run"]
 
     year = fields.Integer(required=True, readonly=True)
-    user_id = fields.Many2one(
-        "res.users", string="Requested By", required=True, readonly=True, index=True
-    )
-    company_id = fields.Many2one(
-        "res.company", required=True, readonly=True, default=lambda self: self.env.company
-    )
-    contract_ids = fields.Many2many("gas.contract", string="Contracts", readonly=True)
     contract_count = fields.Integer(string="Contracts to Settle", readonly=True)
     contract_done = fields.Integer(string="Contracts Settled", readonly=True)
     settlement_ids = fields.Many2many("gas.top.settlement", string="Settlements", readonly=True)
-    state = fields.Selection(
-        [("queued", "Queued"), ("running", "Running"), ("done", "Done"), ("failed", "Failed")],
-        default="queued",
-        required=True,
-        readonly=True,
-        index=True,
-        tracking=True,
-    )
-    error = fields.Text(readonly=True)
 
     @api.depends("year", "contract_count")
     def _compute_display_name(self):
