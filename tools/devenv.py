@@ -26,7 +26,12 @@ LOCAL = REPO / ".local"
 ADDONS = REPO / "addons"
 OUR_MODULES = ("research_archive", "customer_records", "gas_contracts")
 # Technical add-ons ours depend on; they come with them, in the main database.
-BASE_MODULES = ("base_input_guard", "base_tier_validation_texts", "web_live_progress")
+BASE_MODULES = (
+    "base_input_guard",
+    "base_record_guard",
+    "base_tier_validation_texts",
+    "web_live_progress",
+)
 # Bridges that install themselves when Invoicing or Sales is there too. They are tested in a
 # database of their own, so that the main one stays as most customers run it: without
 # accounting.

@@ -9,6 +9,7 @@
     "license": "AGPL-3",
     "depends": [
         "base_input_guard",
+        "base_record_guard",
         "crm",
         "survey",
         "base_tier_validation",

@@ -9,6 +9,7 @@
     "license": "AGPL-3",
     "depends": [
         "base_input_guard",
+        "base_record_guard",
         "mail",
         "base_tier_validation",
         "base_tier_validation_texts",

@@ -7,7 +7,13 @@
     "website": "https://example.com/odoo-archive-addons",
     # AGPL because it builds on OCA report_xlsx (AGPL-3).
     "license": "AGPL-3",
-    "depends": ["base_input_guard", "mail", "report_xlsx", "web_live_progress"],
+    "depends": [
+        "base_input_guard",
+        "base_record_guard",
+        "mail",
+        "report_xlsx",
+        "web_live_progress",
+    ],
     "data": [
         "security/research_archive_groups.xml",
         "security/ir.model.access.csv",

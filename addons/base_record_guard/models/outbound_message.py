@@ -1,0 +1,1 @@
+"""outbound_message: to be written."""

@@ -1,0 +1,1 @@
+"""workflow_fields: to be written."""

@@ -1,0 +1,1 @@
+"""Tests of link_guard: to be written."""

@@ -1,0 +1,1 @@
+"""Tests of outbound_message: to be written."""

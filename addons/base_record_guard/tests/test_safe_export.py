@@ -1,0 +1,1 @@
+"""Tests of safe_export: to be written."""
