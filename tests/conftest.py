@@ -1,5 +1,6 @@
 """Fixtures for the repository tests: a real Odoo server on a real database."""
 
+import itertools
 import os
 import subprocess
 import sys
@@ -36,7 +37,8 @@ def _odoo_on_database(variable, modules, prefix):
         database = f"{prefix}_{os.getpid()}"
         cmd = odoo_cmd + devenv.odoo_args(database, devenv.free_port())
         cmd += ["--init", ",".join(modules), "--stop-after-init"]
-        subprocess.run(cmd, env=env, check=True, capture_output=True)
+        with open(log_path(f"pytest-init-{prefix}"), "w", encoding="utf-8") as log:
+            subprocess.run(cmd, env=env, check=True, stdout=log, stderr=subprocess.STDOUT)
     yield OdooSetup(odoo_cmd, env, pg, database)
     if owned:
         devenv.drop_database(pg, database)
@@ -60,6 +62,15 @@ def bridge_setup():
     )
 
 
+def log_path(name):
+    """A new file in .local/logs for the log of an Odoo process; bin/test checks them all."""
+    devenv.LOGS.mkdir(parents=True, exist_ok=True)
+    return devenv.LOGS / f"{name}-{next(_LOG_NUMBERS)}.log"
+
+
+_LOG_NUMBERS = itertools.count(1)
+
+
 def odoo_shell(odoo_setup, code):
     """Run Python in `odoo shell` on the test database; return what it printed last."""
     cmd = odoo_setup.cmd + ["shell", "--no-http", "--log-level", "warn"]
@@ -67,20 +78,27 @@ def odoo_shell(odoo_setup, code):
     done = subprocess.run(
         cmd, env=odoo_setup.env, input=code, capture_output=True, text=True, check=False
     )
+    log_path("pytest-shell").write_text(done.stderr, encoding="utf-8")
     assert done.returncode == 0, done.stderr
     return done.stdout.strip().splitlines()[-1]
 
 
+# the gevent (websocket) port of the multi-worker server of each database
+GEVENT_PORTS = {}
+
+
 @pytest.fixture(scope="session")
 def odoo_server(odoo_setup):
-    """Base URL of an Odoo server running on the test database, in multi-worker mode."""
-    port = devenv.free_port()
-    log = open(devenv.LOCAL / "pytest-server.log", "w", encoding="utf-8")  # noqa: SIM115
+    """(base URL, database) of an Odoo server on the test database, in multi-worker mode,
+    started as a deployment starts it (odoo-bin); its gevent port is GEVENT_PORTS[database]."""
+    port, gevent_port = devenv.free_port(), devenv.free_port()
+    log = open(log_path("pytest-server"), "w", encoding="utf-8")  # noqa: SIM115
     cmd = odoo_setup.cmd + devenv.odoo_args(odoo_setup.database, port)
-    cmd += ["--workers", "2", "--max-cron-threads", "0", "--gevent-port", str(devenv.free_port())]
+    cmd += ["--workers", "2", "--max-cron-threads", "0", "--gevent-port", str(gevent_port)]
     process = subprocess.Popen(cmd, env=odoo_setup.env, stdout=log, stderr=subprocess.STDOUT)
     try:
         devenv.wait_for_http(port, process)
+        GEVENT_PORTS[odoo_setup.database] = gevent_port
         yield f"http://127.0.0.1:{port}", odoo_setup.database
     finally:
         process.terminate()

@@ -144,13 +144,13 @@ def main():
     )
     parser.add_argument("workloads", nargs="*", help="default: all")
     args = parser.parse_args()
-    load_workloads()
     try:
+        devenv.bootstrap()
         odoo_cmd, odoo_env = devenv.find_odoo()
-        devenv.install_requirements()
         pg = devenv.find_postgres()
     except devenv.SetupError as exc:
         devenv.fail(str(exc))
+    load_workloads()
     os.environ.update(odoo_env, **pg)
     if odoo_env.get("PYTHONPATH"):
         sys.path[:0] = odoo_env["PYTHONPATH"].split(os.pathsep)
