@@ -70,7 +70,7 @@ def test_archive_missing(tmp_path):
             {
                 "odoo-bin": "",
                 "odoo/release.py": RELEASE_19,
-                "addons/web_enterprise/__manifest__.py": "{'name': 'Web', 'license': 'OEEL-1'}",
+                "addons/web_enterprise/__manifest__.py": "{'name': 'Web Enterprise'}",
             },
             "holds Odoo Enterprise add-ons (web_enterprise)",
         ),
