@@ -320,6 +320,10 @@ def find_odoo():
     Always odoo-bin, never `python -m odoo`: Odoo starts its gevent (websocket) process
     with the same program as itself, which `-m odoo` cannot be.
     """
+    # gevent 22.10.2 (Odoo's pin for Python 3.11) imports pkg_resources, which setuptools 80
+    # marks as deprecated; harmless below setuptools 81, which tools/python-constraints.txt
+    # excludes. Printed before Odoo's logging starts, it would reach every gevent process log.
+    env = {"PYTHONWARNINGS": "ignore:pkg_resources is deprecated as an API:UserWarning"}
     if use_current_python():
         tree = _current_odoo_dir()
         script = tree / "odoo-bin"
@@ -330,8 +334,8 @@ def find_odoo():
                     f"No odoo-bin beside {tree} and no `odoo` script for {sys.executable}."
                 )
             script = Path(found)
-        return [sys.executable, str(script)], {}
-    return [sys.executable, str(odoo_source() / "odoo-bin")], {}
+        return [sys.executable, str(script)], env
+    return [sys.executable, str(odoo_source() / "odoo-bin")], env
 
 
 def check_browser_and_pdf():
@@ -527,6 +531,8 @@ def drop_database(pg, name):
 # ---------------------------------------------------------------- Odoo logs
 
 LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>[A-Z]+) ")
+# a Python warning printed before Odoo's logging takes warnings over
+RAW_WARNING = re.compile(r"^\S+\.py:\d+: \w*Warning: ")
 
 
 def load_log_allowlist():
@@ -554,10 +560,9 @@ def unexplained_log_lines(lines, allowlist):
             bad = last_level in ("WARNING", "ERROR", "CRITICAL")
         else:
             # a traceback right after a WARNING/ERROR line belongs to it
-            bad = line.startswith("Traceback (most recent call last)") and last_level in (
-                None,
-                "DEBUG",
-                "INFO",
+            bad = RAW_WARNING.match(line) or (
+                line.startswith("Traceback (most recent call last)")
+                and last_level in (None, "DEBUG", "INFO")
             )
         if bad and not any(pattern.search(line) for pattern in allowlist):
             problems.append(line)
