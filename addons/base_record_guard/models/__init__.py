@@ -1,8 +1,3 @@
-from . import (
-    workflow_fields,
-    record_lock,
-    outbound_message,
-    read_audit,
-    safe_export,
-    link_guard,
-)
+# workflow_fields first: the other mechanisms build on its one private way of writing
+from . import workflow_fields  # noqa: I001
+from . import link_guard, outbound_message, read_audit, record_lock, safe_export
