@@ -51,6 +51,7 @@ def core_modules():
 def test_our_addons_exist():
     assert [m.name for m in MODULES] == [
         "base_input_guard",
+        "base_record_guard",
         "base_tier_validation_texts",
         "customer_records",
         "customer_records_account",
