@@ -7,9 +7,10 @@
     "author": "Our Company",
     "website": "https://example.com/odoo-archive-addons",
     "license": "AGPL-3",
-    "depends": ["mail", "web"],
+    "depends": ["mail", "web", "report_xlsx"],
     "data": [
         "security/ir.model.access.csv",
+        "views/read_audit_views.xml",
     ],
     "installable": True,
     "application": False,

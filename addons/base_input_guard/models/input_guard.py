@@ -20,13 +20,8 @@ class InputGuardMixin(models.AbstractModel):
     _name = "input.guard.mixin"
     _description = "Input Guard"
 
-    # Fields, besides the state and the read-only ones, that only the workflow sets.
-    _input_guard_protected = ()
-
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su:
-            self = self._without_protected_defaults()
         for vals in vals_list:
             self._check_input(vals)
         return super().create(vals_list)
@@ -34,27 +29,6 @@ class InputGuardMixin(models.AbstractModel):
     def write(self, vals):
         self._check_input(vals)
         return super().write(vals)
-
-    @api.private
-    def _without_protected_defaults(self):
-        """Drop the client's ``default_<field>`` keys for fields only the workflow sets.
-
-        The ORM fills defaults in after every check of ``create``: a ``default_state``
-        sent in the context would create a document already approved, signed or archived.
-        """
-        protected = {
-            f"default_{name}"
-            for name, field in self._fields.items()
-            if name == "state"
-            or (field.readonly and field.store)
-            or name in self._input_guard_protected
-        }
-        if not protected & self.env.context.keys():
-            return self
-        # the keys must go, not be set to False (a False default is still a default)
-        return self.with_context(  # pylint: disable=context-overridden
-            {key: value for key, value in self.env.context.items() if key not in protected}
-        )
 
     @api.model
     @api.private

@@ -13,7 +13,7 @@ class CustomerRecordsTierMixin(models.AbstractModel):
 
     _name = "customer.records.tier.mixin"
     _description = "Customer Records Tier Validation"
-    _inherit = ["customer.records.tier.messages"]
+    _inherit = ["workflow.fields.mixin", "customer.records.tier.messages"]
     _tier_validation_manual_config = False
 
     def write(self, vals):
@@ -23,19 +23,6 @@ class CustomerRecordsTierMixin(models.AbstractModel):
         if self._state_field in vals:
             # need_validation has no dependencies: never trust a cached value.
             self.invalidate_recordset(["need_validation"])
-        if not self.env.su and {"validation_status", "review_ids"} & vals.keys():
-            raise UserError(self.env._("Approvals can only change through the approval buttons."))
-        if (
-            vals.get(self._state_field) in self._state_to
-            and not self.env.su
-            and any(rec.validation_status != "validated" for rec in self)
-        ):
-            raise UserError(
-                self.env._(
-                    "%(model)s: only the approval of every reviewer approves this document.",
-                    model=self._description,
-                )
-            )
         return super().write(vals)
 
     def request_validation(self):
@@ -91,7 +78,7 @@ class CustomerRecordsTierMixin(models.AbstractModel):
     def _validate_tier(self, tiers=False):
         res = super()._validate_tier(tiers)
         if self.validation_status == "validated" and self[self._state_field] in self._state_from:
-            self.write({self._state_field: self._state_to[0]})
+            self._workflow().write({self._state_field: self._state_to[0]})
             self._on_tier_approved()
         return res
 

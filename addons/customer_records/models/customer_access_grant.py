@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Domain
 
 GRANT_STATES = [
     ("draft", "Draft"),
@@ -19,16 +20,15 @@ TRANSITIONS = {
     "expired": set(),
 }
 MANAGER_STATES = {"approved", "refused", "revoked"}
-# Fields the workflow itself writes next to the state.
-WORKFLOW_FIELDS = {"state", "approver_id", "decision_date", "decision_note"}
 
 
 class CustomerAccessGrant(models.Model):
     _name = "customer.access.grant"
     _description = "Customer File Access Grant"
-    _inherit = ["mail.thread", "mail.activity.mixin", "input.guard.mixin"]
+    _inherit = ["workflow.fields.mixin", "mail.thread", "mail.activity.mixin", "input.guard.mixin"]
     _order = "id desc"
-    _input_guard_protected = tuple(WORKFLOW_FIELDS)
+    _attachments_private = True
+    _workflow_fields = ("state", "approver_id", "decision_date")
 
     name = fields.Char(compute="_compute_name", store=True)
     requester_id = fields.Many2one(
@@ -109,16 +109,12 @@ class CustomerAccessGrant(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("state", "draft") != "draft" and not self.env.su:
-                raise UserError(self.env._("An access request starts as a draft."))
-            if (WORKFLOW_FIELDS - {"state"}) & vals.keys() and not self.env.su:
-                raise UserError(self.env._("Only the general manager decides on access."))
         grants = super().create(vals_list)
         grants._sync_lines()
         return grants
 
     def write(self, vals):
+        self._check_workflow_fields(vals)  # before the transition rules, which it overrules
         if not self.env.su:
             self._check_write_allowed(vals)
         new_state = vals.get("state")
@@ -135,14 +131,13 @@ class CustomerAccessGrant(models.Model):
         content = {
             name
             for name in vals
-            if name not in WORKFLOW_FIELDS and not name.startswith(("message_", "activity_"))
+            if name not in (*self._workflow_fields, "decision_note")
+            and not name.startswith(("message_", "activity_"))
         }
         if content and any(grant.state != "draft" for grant in self):
             raise UserError(
                 self.env._("Only a draft access request can be changed; create a new request.")
             )
-        if {"approver_id", "decision_date"} & vals.keys() and not vals.get("state"):
-            raise UserError(self.env._("Only the general manager decides on access."))
         if "requester_id" in vals and not self.env.user.has_group(
             "customer_records.group_customer_records_manager"
         ):
@@ -151,8 +146,6 @@ class CustomerAccessGrant(models.Model):
             "customer_records.group_customer_records_manager"
         ):
             raise UserError(self.env._("Only the general manager decides on access."))
-        if "approver_id" in vals and vals["approver_id"] not in (False, self.env.uid):
-            raise UserError(self.env._("A decision is signed by the user who takes it."))
 
     def _check_transition(self, new_state):
         self.ensure_one()
@@ -228,7 +221,7 @@ class CustomerAccessGrant(models.Model):
                         names=", ".join(missing.mapped("display_name")),
                     )
                 )
-        self.write({"state": "requested"})
+        self._workflow().write({"state": "requested"})
         self._schedule_decision_activities()
         return True
 
@@ -266,7 +259,7 @@ class CustomerAccessGrant(models.Model):
     def action_approve(self):
         self._check_decision("approved")
         self._close_decision_activities()
-        self.write(
+        self._workflow().write(
             {
                 "state": "approved",
                 "approver_id": self.env.uid,
@@ -278,7 +271,7 @@ class CustomerAccessGrant(models.Model):
     def action_refuse(self):
         self._check_decision("refused")
         self._close_decision_activities()
-        self.write(
+        self._workflow().write(
             {
                 "state": "refused",
                 "approver_id": self.env.uid,
@@ -289,11 +282,11 @@ class CustomerAccessGrant(models.Model):
 
     def action_revoke(self):
         self._check_decision("revoked")
-        self.write({"state": "revoked", "decision_date": fields.Datetime.now()})
+        self._workflow().write({"state": "revoked", "decision_date": fields.Datetime.now()})
         return True
 
     def action_reset_draft(self):
-        self.write({"state": "draft"})
+        self._workflow().write({"state": "draft"})
         return True
 
     def _check_decision(self, new_state):
@@ -309,7 +302,7 @@ class CustomerAccessGrant(models.Model):
     @api.model
     def _cron_expire_grants(self):
         expired = self.search([("state", "=", "approved"), ("date_to", "<", fields.Date.today())])
-        expired.write({"state": "expired"})
+        expired._workflow().write({"state": "expired"})
 
 
 class CustomerAccessGrantLine(models.Model):
@@ -325,8 +318,27 @@ class CustomerAccessGrantLine(models.Model):
     state = fields.Selection(related="grant_id.state", store=True)
     date_from = fields.Date(related="grant_id.date_from", store=True)
     date_to = fields.Date(related="grant_id.date_to", store=True)
+    # Record rules ask for the lines in force today: a search method gives them the day of
+    # each query, so a grant opens and closes by itself at midnight.
+    in_force = fields.Boolean(compute="_compute_in_force", search="_search_in_force")
 
     _grant_file_uniq = models.Constraint(
         "UNIQUE(grant_id, file_id)", "A file appears once in an access request."
     )
     _in_force_idx = models.Index("(user_id, file_id, date_from, date_to) WHERE state = 'approved'")
+
+    def _compute_in_force(self):
+        today = fields.Date.today()
+        for line in self:
+            line.in_force = line.state == "approved" and line.date_from <= today <= line.date_to
+
+    def _search_in_force(self, operator, value):
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        today = fields.Date.today()
+        domain = (
+            Domain("state", "=", "approved")
+            & Domain("date_from", "<=", today)
+            & Domain("date_to", ">=", today)
+        )
+        return domain if (True in value) == (operator == "in") else ~domain

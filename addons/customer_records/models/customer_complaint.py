@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 COMPLAINT_STATES = [
     ("received", "Received"),
@@ -9,8 +9,8 @@ COMPLAINT_STATES = [
     ("cancelled", "Cancelled"),
 ]
 # Fields that make up the approved result: frozen once the general manager approved it.
-RESULT_FIELDS = {"result", "kind", "partner_id", "description", "department_id"}
-REPLY_FIELDS = {"reply_date", "replied_by_id"}
+RESULT_FIELDS = ("result", "kind", "partner_id", "description", "department_id")
+REPLY_FIELDS = ("reply_date", "replied_by_id")
 OFFICE_GROUP = "customer_records.group_customer_records_office"
 
 
@@ -22,8 +22,23 @@ class CustomerComplaint(models.Model):
         "mail.activity.mixin",
         "customer.file.link.mixin",
         "customer.records.tier.mixin",
+        "outbound.message.mixin",
+        "record.lock.mixin",
     ]
     _order = "received_date desc, id desc"
+    # the result approved by the general manager is frozen; the reply and the talk go on
+    _lock_domain = [("state", "in", ("approved", "replied"))]
+    _lock_fields = RESULT_FIELDS
+    # Nothing leaves the company before the general manager approved the result, and only
+    # the office writes to the customer (reply, chatter, composer, templates, scheduled mail).
+    _outbound_domain = [("state", "in", ("approved", "replied"))]
+    _outbound_group = OFFICE_GROUP
+    _workflow_fields = (
+        "state",
+        *REPLY_FIELDS,
+        "review_ids",
+        "validation_status",
+    )
     _state_field = "state"
     _state_from = ["handling"]
     _state_to = ["approved"]
@@ -131,11 +146,6 @@ class CustomerComplaint(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if not self.env.su and (
-                REPLY_FIELDS & vals.keys()
-                or vals.get("state", "received") not in ("received", "handling")
-            ):
-                raise UserError(self.env._("A complaint starts as received."))
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("customer.complaint") or "/"
         complaints = super().create(vals_list)
@@ -172,26 +182,8 @@ class CustomerComplaint(models.Model):
         return super().write(vals)
 
     def _check_write_allowed(self, vals):
-        frozen = self.filtered(lambda c: c.state in ("approved", "replied"))
-        if frozen and RESULT_FIELDS & vals.keys():
-            raise UserError(
-                self.env._("The result approved by the general manager can no longer change.")
-            )
         if any(c.state == "replied" for c in self) and "reply_text" in vals:
             raise UserError(self.env._("The reply has been sent and can no longer change."))
-        replying = vals.get("state") == "replied" or REPLY_FIELDS & vals.keys()
-        if replying:
-            not_approved = self.filtered(lambda c: c.state not in ("approved", "replied"))
-            if not_approved:
-                raise UserError(
-                    self.env._(
-                        "The reply to %(names)s cannot be sent before the general manager "
-                        "approved the result.",
-                        names=", ".join(not_approved.mapped("name")),
-                    )
-                )
-            if not self.env.user.has_group(OFFICE_GROUP):
-                raise AccessError(self.env._("Only the company office sends replies to customers."))
         if vals.get("state") in ("received", "cancelled") and any(
             c.state in ("approved", "replied") for c in self
         ):
@@ -201,11 +193,11 @@ class CustomerComplaint(models.Model):
     # Actions
     # ------------------------------------------------------------------
     def action_start_handling(self):
-        self.filtered(lambda c: c.state == "received").write({"state": "handling"})
+        self.filtered(lambda c: c.state == "received")._workflow().write({"state": "handling"})
         return True
 
     def action_cancel(self):
-        self.write({"state": "cancelled"})
+        self._workflow().write({"state": "cancelled"})
         return True
 
     def request_validation(self):
@@ -233,7 +225,7 @@ class CustomerComplaint(models.Model):
                 errors.append(self.env._("%(name)s: write the reply first.", name=complaint.name))
         if errors:
             raise UserError("\n".join(errors))
-        self.write(
+        self._workflow().write(
             {
                 "state": "replied",
                 "reply_date": fields.Datetime.now(),

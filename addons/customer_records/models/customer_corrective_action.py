@@ -1,12 +1,14 @@
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
 
 
 class CustomerCorrectiveAction(models.Model):
     _name = "customer.corrective.action"
     _description = "Corrective and Preventive Action"
-    _inherit = ["mail.thread", "mail.activity.mixin", "input.guard.mixin"]
+    _inherit = ["workflow.fields.mixin", "mail.thread", "mail.activity.mixin", "input.guard.mixin"]
+    _workflow_fields = ("state", "checked_by_id", "check_date")
     _order = "deadline, id desc"
+    _attachments_private = True
 
     name = fields.Char(string="Problem", required=True, tracking=True)
     origin = fields.Selection(
@@ -51,6 +53,7 @@ class CustomerCorrectiveAction(models.Model):
             action.is_overdue = action.state != "done" and action.deadline < today
 
     def write(self, vals):
+        self._check_workflow_fields(vals)  # before the closing rule, which it overrules
         if vals.get("state") == "done":
             for action in self:
                 effective = vals.get("effective", action.effective)
@@ -66,25 +69,19 @@ class CustomerCorrectiveAction(models.Model):
                     )
         return super().write(vals)
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if any(vals.get("state") == "done" for vals in vals_list):
-            raise UserError(self.env._("An action is closed after its effectiveness check."))
-        return super().create(vals_list)
-
     def action_start(self):
-        self.write({"state": "in_progress"})
+        self._workflow().write({"state": "in_progress"})
         return True
 
     def action_to_check(self):
         missing = self.filtered(lambda a: not (a.action_plan or "").strip())
         if missing:
             raise UserError(self.env._("Record the actions taken first."))
-        self.write({"state": "to_check"})
+        self._workflow().write({"state": "to_check"})
         return True
 
     def action_close(self):
-        self.write(
+        self._workflow().write(
             {
                 "state": "done",
                 "checked_by_id": self.env.uid,

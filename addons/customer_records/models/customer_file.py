@@ -1,7 +1,4 @@
-import functools
 from datetime import timedelta
-
-from psycopg2.errors import ReadOnlySqlTransaction
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -17,9 +14,6 @@ MATERIAL_FIELDS = (
     "email",
     "website",
 )
-# Fields that identify a file without revealing its content (list of names,
-# many2one labels): reading only these is not logged as an opening.
-UNLOGGED_FIELDS = {"id", "display_name", "name", "partner_id"}
 DEFAULT_REVIEW_PERIOD_DAYS = 180
 
 
@@ -31,14 +25,20 @@ class CustomerFile(models.Model):
         "mail.activity.mixin",
         "customer.records.tier.mixin",
         "input.guard.mixin",
+        "read.audit.mixin",
     ]
     _order = "id desc"
+    _attachments_private = True
     _state_field = "state"
     _state_from = ["draft"]
     _state_to = ["approved"]
     _cancel_state = "cancelled"
-    _input_guard_protected = ("review_ids", "review_overdue")
+    _workflow_fields = ("state", "review_ids", "validation_status", "review_overdue")
     _tier_validation_company_field = "company_id"
+    _audit_confidential = True
+    _audit_keeper_field = "keeper_id"
+    # A list of names or a many2one label does not open the file.
+    _audit_identifying_fields = ("id", "display_name", "name", "partner_id")
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -200,13 +200,12 @@ class CustomerFile(models.Model):
             raise UserError(
                 self.env._("A customer file stays with its customer; open a new file instead.")
             )
-        if "review_overdue" in vals and not self.env.su:
-            raise UserError(self.env._("The review flag is set by the daily review check."))
         reset = self.browse()
         if "state" not in vals and any(field in vals for field in MATERIAL_FIELDS):
             reset = self.filtered(lambda f: f.state == "approved")
         if reset:
-            super(CustomerFile, reset).write(dict(vals, state="draft"))
+            self._check_workflow_fields(vals)
+            super(CustomerFile, reset._workflow()).write(dict(vals, state="draft"))
             res = super(CustomerFile, self - reset).write(vals) if self - reset else True
             reset.message_post(
                 body=self.env._(
@@ -239,10 +238,8 @@ class CustomerFile(models.Model):
     # ------------------------------------------------------------------
     def action_mark_reviewed(self):
         self.write({"last_review_date": fields.Date.context_today(self)})
-        # The overdue flag belongs to the daily check (users cannot write it);
-        # a review just recorded clears it.
-        files_sudo = self.sudo()
-        files_sudo.write({"review_overdue": False})
+        # The overdue flag belongs to the daily check; a review just recorded clears it.
+        self._workflow().write({"review_overdue": False})
         return True
 
     def action_open_transactions(self):
@@ -290,7 +287,7 @@ class CustomerFile(models.Model):
         )
         if not overdue:
             return
-        overdue.write({"review_overdue": True})
+        overdue._workflow().write({"review_overdue": True})
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         model_id = self.env["ir.model"]._get_id(self._name)
         self.env["mail.activity"].create(
@@ -348,153 +345,15 @@ class CustomerFile(models.Model):
         return allowed
 
     # ------------------------------------------------------------------
-    # Confidentiality: the grant rule checked in SQL
-    # ------------------------------------------------------------------
-    def _check_access(self, operation):
-        # Records already in cache (e.g. a list just searched) are checked
-        # against the rules in Python, which for the grant rule means loading
-        # every grant line ever made on these files. One query on the indexed
-        # lines answers the same question, whatever the history of grants;
-        # like Odoo's own fetch(), it brings the columns still missing from
-        # the cache along, which the reader would load next anyway.
-        if (
-            operation != "read"
-            or self.env.su
-            or not self._ids
-            or not all(isinstance(id_, int) for id_ in self._ids)
-            or not self.env["ir.model.access"].check(self._name, "read", raise_exception=False)
-            or not self._grant_rule_applies()
-        ):
-            return super()._check_access(operation)
-        query = self._search([("id", "in", self.ids)], active_test=False)
-        to_fetch = [
-            field
-            for field in self._determine_fields_to_fetch(None, ignore_when_in_cache=True)
-            if field.column_type
-        ]
-        if to_fetch:
-            allowed = self._fetch_query(query, to_fetch)
-        else:
-            allowed = self.browse(query.get_result_ids())
-        forbidden = (self - allowed).exists()
-        if not forbidden:
-            return None
-        return forbidden, functools.partial(
-            self.env["ir.rule"]._make_access_error, operation, forbidden
-        )
-
-    def _grant_rule_applies(self):
-        domain = self.env["ir.rule"]._compute_domain(self._name, "read")
-        return any(
-            condition.field_expr == "access_line_ids" for condition in domain.iter_conditions()
-        )
-
-    # ------------------------------------------------------------------
     # Confidentiality: every opening by someone else than the keeper is logged
     # ------------------------------------------------------------------
-    def _read_format(self, fnames, load="_classic_read"):
-        # read(), web_read() and search_read() all go through here.
-        result = super()._read_format(fnames, load=load)
-        if set(fnames) - UNLOGGED_FIELDS:
-            self._log_file_access("read")
-        return result
-
-    # Opening a file writes the access log: these entry points must run on a
-    # read/write cursor, not on the read-only one Odoo gives to plain reads.
-    def read(self, fields=None, load="_classic_read"):
-        return super().read(fields=fields, load=load)
-
-    def search_read(
-        self, domain=None, fields=None, offset=0, limit=None, order=None, **read_kwargs
-    ):
-        return super().search_read(
-            domain=domain, fields=fields, offset=offset, limit=limit, order=order, **read_kwargs
-        )
-
-    def web_read(self, specification):
-        return super().web_read(specification)
-
-    @api.model
-    def web_search_read(
-        self, domain, specification, offset=0, limit=None, order=None, count_limit=None
-    ):
-        return super().web_search_read(
-            domain,
-            specification,
-            offset=offset,
-            limit=limit,
-            order=order,
-            count_limit=count_limit,
-        )
-
-    read._readonly = False
-    search_read._readonly = False
-    web_read._readonly = False
-    web_search_read._readonly = False
-
-    def _read_group(
-        self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None
-    ):
-        # Totals of the file's figures (a pivot of credit limits, a grouped
-        # list with sums) read the files as surely as opening them: log every
-        # file counted, as the reader's search sees them. Counting is not.
-        result = super()._read_group(
-            domain,
-            groupby=groupby,
-            aggregates=aggregates,
-            having=having,
-            offset=offset,
-            limit=limit,
-            order=order,
-        )
-        if not self.env.su and any(
-            spec.split(":")[0] not in UNLOGGED_FIELDS | {"__count"} for spec in aggregates
-        ):
-            self.search(domain or [])._log_file_access("aggregate")
-        return result
-
-    def export_data(self, fields_to_export):
-        result = super().export_data(fields_to_export)
-        self._log_file_access("export")
-        return result
-
     @api.private
-    def _log_file_access(self, operation):
-        if self.env.su or not self:
-            return
-        user = self.env.user
-        opened = self.filtered(lambda f: f.keeper_id != user)
-        if not opened:
-            return
-        if self.env.cr.readonly:
-            # Downloads served on a read-only cursor: let the HTTP layer
-            # retry on a read/write one rather than lose the log line.
-            raise ReadOnlySqlTransaction("The customer file access log needs a read/write cursor")
-        today = fields.Date.today()
+    def _audit_grants(self):
         # Grant lines are not readable by their holders; the log only needs
         # to know which approved grant allowed the opening.
         line_sudo = self.env["customer.access.grant.line"].sudo()
         lines = line_sudo.search_fetch(
-            [
-                ("file_id", "in", opened.ids),
-                ("user_id", "=", user.id),
-                ("state", "=", "approved"),
-                ("date_from", "<=", today),
-                ("date_to", ">=", today),
-            ],
+            [("file_id", "in", self.ids), ("user_id", "=", self.env.uid), ("in_force", "=", True)],
             ["file_id", "grant_id"],
         )
-        grant_by_file = {line.file_id.id: line.grant_id.id for line in lines}
-        # The log is written by the system: nobody may write it himself.
-        log_sudo = self.env["customer.access.log"].sudo()
-        log_sudo.create(
-            [
-                {
-                    "file_id": customer_file.id,
-                    "user_id": user.id,
-                    "grant_id": grant_by_file.get(customer_file.id, False),
-                    "operation": operation,
-                }
-                for customer_file in opened
-            ]
-        )
+        return {line.file_id.id: f"customer.access.grant,{line.grant_id.id}" for line in lines}

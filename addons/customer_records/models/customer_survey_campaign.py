@@ -22,10 +22,21 @@ class CustomerSurveyCampaign(models.Model):
         "input.guard.mixin",
     ]
     _order = "year desc, id desc"
+    _attachments_private = True
     _state_field = "state"
     _state_from = ["analysed"]
     _state_to = ["approved"]
     _cancel_state = "cancelled"
+    _workflow_fields = (
+        "state",
+        "overall_score",
+        "last_year_score",
+        "below_target",
+        "analysis_date",
+        "distribution_date",
+        "review_ids",
+        "validation_status",
+    )
 
     name = fields.Char(required=True, tracking=True)
     year = fields.Integer(
@@ -181,7 +192,7 @@ class CustomerSurveyCampaign(models.Model):
         with_email = user_inputs.filtered("email")
         if template and with_email:
             template.send_mail_batch(with_email.ids)
-        self.state = "running"
+        self._workflow().state = "running"
         self.message_post(body=self.env._("%(count)s customers invited.", count=len(partners)))
         return True
 
@@ -189,8 +200,8 @@ class CustomerSurveyCampaign(models.Model):
         for campaign in self:
             if campaign.state not in ("running", "analysed"):
                 raise UserError(self.env._("The analysis is computed once the survey has run."))
-            campaign._compute_analysis()
-        self.filtered(lambda c: c.state == "running").write({"state": "analysed"})
+            campaign._workflow()._compute_analysis()
+        self.filtered(lambda c: c.state == "running")._workflow().write({"state": "analysed"})
         return True
 
     def _compute_analysis(self):
@@ -306,25 +317,23 @@ class CustomerSurveyCampaign(models.Model):
                         name=campaign.name,
                     )
                 )
-        self.write({"state": "distributed", "distribution_date": fields.Datetime.now()})
+        self._workflow().write({"state": "distributed", "distribution_date": fields.Datetime.now()})
         return True
-
-    def write(self, vals):
-        if (
-            vals.get("state") == "distributed"
-            and not self.env.su
-            and any(c.state not in ("approved", "distributed") for c in self)
-        ):
-            raise UserError(
-                self.env._("The analysis is distributed once the general manager approved it.")
-            )
-        return super().write(vals)
 
 
 class CustomerSurveyCampaignLine(models.Model):
     _name = "customer.survey.campaign.line"
     _description = "Satisfaction Campaign Dimension"
+    _inherit = ["workflow.fields.mixin"]
     _order = "sequence, id"
+    _workflow_fields = (
+        "answer_count",
+        "average_score",
+        "last_year_score",
+        "distribution",
+        "below_target",
+        "difference",
+    )
 
     campaign_id = fields.Many2one(
         "customer.survey.campaign", required=True, index=True, ondelete="cascade"

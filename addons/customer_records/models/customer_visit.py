@@ -4,8 +4,15 @@ from odoo import fields, models
 class CustomerVisit(models.Model):
     _name = "customer.visit"
     _description = "Customer Visit"
-    _inherit = ["mail.thread", "mail.activity.mixin", "customer.file.link.mixin"]
+    _inherit = [
+        "workflow.fields.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "customer.file.link.mixin",
+    ]
+    _workflow_fields = ("state",)
     _order = "date_start desc, id desc"
+    _attachments_private = True
 
     name = fields.Char(string="Subject", required=True, tracking=True)
     visit_type = fields.Selection(
@@ -55,9 +62,9 @@ class CustomerVisit(models.Model):
     )
 
     def action_done(self):
-        self.write({"state": "done"})
+        self._workflow().write({"state": "done"})
         return True
 
     def action_cancel(self):
-        self.write({"state": "cancelled"})
+        self._workflow().write({"state": "cancelled"})
         return True

@@ -11,5 +11,4 @@ class CustomerFileReport(models.AbstractModel):
         # access error instead of printing.
         files = self.env["customer.file"].browse(docids)
         files.check_access("read")
-        files._log_file_access("print")
         return {"doc_ids": files.ids, "doc_model": "customer.file", "docs": files}

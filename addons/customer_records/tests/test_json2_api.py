@@ -4,6 +4,12 @@ from datetime import date, datetime, timedelta
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.base_record_guard.tests.test_read_audit import (
+    audit_cleanup,
+    audit_mark,
+    audit_rows,
+)
+
 from .common import DIRECTOR, MANAGER, OFFICE, USER
 
 
@@ -44,6 +50,8 @@ class TestJson2Api(HttpCase):
 
     @mute_logger("odoo.http")
     def test_outsider_gets_nothing_then_reads_with_a_grant(self):
+        mark = audit_mark(self.env)
+        self.addCleanup(audit_cleanup, self.env, mark)
         res = self._call(self.outsider, "customer.file", "search_read", domain=[], fields=["name"])
         self.assertEqual(res.json(), [])
         res = self._call(
@@ -94,10 +102,12 @@ class TestJson2Api(HttpCase):
             fields=["credit_description"],
         )
         self.assertEqual(res.json()[0]["credit_description"], "API secret")
-        log = self.env["customer.access.log"].search([("file_id", "=", self.file.id)])
-        self.assertEqual(log.grant_id.ids, grant_ids)
+        rows = audit_rows(self.env, mark, "customer.file")
+        self.assertEqual(
+            [row["grant_ref"] for row in rows], [f"customer.access.grant,{grant_ids[0]}"]
+        )
         # the logger itself is not reachable from outside
-        res = self._call(self.outsider, "customer.file", "_log_file_access", ids=[self.file.id])
+        res = self._call(self.outsider, "customer.file", "_audit_read", ids=[self.file.id])
         self.assertGreaterEqual(res.status_code, 400)
 
     def _approved_grant(self, user):
@@ -118,6 +128,8 @@ class TestJson2Api(HttpCase):
         return grant
 
     def test_downloads_by_http_are_logged(self):
+        mark = audit_mark(self.env)
+        self.addCleanup(audit_cleanup, self.env, mark)
         attachment = self.env["ir.attachment"].create(
             {
                 "name": "contract.txt",
@@ -139,9 +151,9 @@ class TestJson2Api(HttpCase):
         res = self.url_open(f"/report/html/customer_records.report_customer_file/{self.file.id}")
         self.assertEqual(res.status_code, 200)
         self.assertIn("API secret", res.text)
-        logs = self.env["customer.access.log"].search([("file_id", "=", self.file.id)])
-        self.assertEqual(sorted(logs.mapped("operation")), ["attachment", "print", "print"])
-        self.assertEqual(logs.grant_id, grant)
+        rows = audit_rows(self.env, mark, "customer.file")
+        self.assertEqual(sorted(row["operation"] for row in rows), ["download", "report", "report"])
+        self.assertEqual({row["grant_ref"] for row in rows}, {f"customer.access.grant,{grant.id}"})
 
     @mute_logger("odoo.http")
     def test_keeper_cannot_approve_his_file_through_the_api(self):

@@ -5,6 +5,11 @@ from dateutil.relativedelta import relativedelta
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.base_input_guard.tests.common import LANG, ScreenshotTourCase
+from odoo.addons.base_record_guard.tests.test_read_audit import (
+    audit_cleanup,
+    audit_mark,
+    audit_rows,
+)
 
 from .common import MANAGER, OFFICE, USER
 
@@ -32,6 +37,8 @@ class TestCustomerRecordsTour(ScreenshotTourCase):
         self.assertEqual(customer_file.validation_status, "pending")
 
     def test_salesman_requests_is_granted_and_opens_a_file(self):
+        mark = audit_mark(self.env)
+        self.addCleanup(audit_cleanup, self.env, mark)
         keeper = new_test_user(self.env, login="cr_tour_keeper2", groups=USER, name="赵强")
         salesman = new_test_user(
             self.env,
@@ -81,10 +88,13 @@ class TestCustomerRecordsTour(ScreenshotTourCase):
         self.start_tour(
             "/odoo/customer-files", "customer_records_grantee_reads_file", login="cr_tour_salesman"
         )
-        logs = self.env["customer.access.log"].search([("user_id", "=", salesman.id)])
-        self.assertTrue(logs, "opening the file is logged")
-        self.assertEqual(logs.grant_id, grant)
-        self.assertEqual(logs.file_id, customer_file)
+        rows = [row for row in audit_rows(self.env, mark) if row["user_ref"] == salesman.id]
+        self.assertTrue(rows, "opening the file is logged")
+        self.assertEqual({row["grant_ref"] for row in rows}, {f"customer.access.grant,{grant.id}"})
+        self.assertEqual(
+            {(row["res_model"], row["res_id"]) for row in rows},
+            {("customer.file", customer_file.id)},
+        )
         self.assertScreenshot("customer_records_file_opened")
 
     def test_complaint_is_recorded_approved_and_replied(self):

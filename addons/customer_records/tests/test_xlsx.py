@@ -5,6 +5,12 @@ import openpyxl
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
+from odoo.addons.base_record_guard.tests.test_read_audit import (
+    audit_cleanup,
+    audit_mark,
+    audit_rows,
+)
+
 from .common import CustomerRecordsCommon
 
 
@@ -38,13 +44,21 @@ class TestExcelReports(CustomerRecordsCommon):
         self.assertEqual(cell.value, '=HYPERLINK("http://evil.example")')
         self.assertEqual(cell.data_type, "s")
 
+    def _logs(self):
+        mark = audit_mark(self.env)
+        self.addCleanup(audit_cleanup, self.env, mark)
+        return lambda: [
+            (row["res_id"], row["user_ref"], row["operation"])
+            for row in audit_rows(self.env, mark, "customer.file")
+        ]
+
     def test_file_list_print_is_logged(self):
+        logs = self._logs()
         self._render(self.director, "customer_records.action_report_customer_file_xlsx", self.file)
-        log = self.env["customer.access.log"].search([("file_id", "=", self.file.id)])
-        self.assertEqual(log.operation, "print")
-        self.assertEqual(log.user_id, self.director)
+        self.assertEqual(logs(), [(self.file.id, self.director.id, "report")])
 
     def test_pdf_print_follows_access_and_is_logged(self):
+        logs = self._logs()
         report = self.env.ref("customer_records.action_report_customer_file")
         Report = self.env["ir.actions.report"]
         with self.assertRaises(AccessError):
@@ -53,8 +67,7 @@ class TestExcelReports(CustomerRecordsCommon):
             report.report_name, self.file.ids
         )
         self.assertIn("Huadong Textile Co.", html.decode())
-        log = self.env["customer.access.log"].search([("file_id", "=", self.file.id)])
-        self.assertEqual((log.user_id, log.operation), (self.director, "print"))
+        self.assertEqual(logs(), [(self.file.id, self.director.id, "report")])
 
     def test_outsider_exports_nothing(self):
         sheet = self._render(

@@ -5,17 +5,29 @@ from odoo.exceptions import AccessError, UserError
 
 from .tools import as_internal, is_internal, is_top_eligible_volume, mask_number
 
-# Fields whose reading is a sensitive query [GC-8]; every read of them is logged.
-SENSITIVE_FIELDS = {"id_number", "bank_account", "deposit_amount"}
-
 
 class GasAccount(models.Model):
     """The gas user account (user file) opened from a supply contract [GC-5]."""
 
     _name = "gas.account"
     _description = "Gas User Account"
-    _inherit = ["mail.thread", "mail.activity.mixin", "input.guard.mixin"]
+    _inherit = [
+        "workflow.fields.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "input.guard.mixin",
+        "record.lock.mixin",
+        "read.audit.mixin",
+        "link.guard.mixin",
+    ]
     _order = "name desc, id desc"
+    # an account shows its gas user to every reader: only a readable one is linked
+    _link_guard_fields = ("partner_id",)
+    # [GC-7] an archived user file, its meters, readings and appliances never change
+    _lock_domain = [("state", "=", "archived")]
+    _workflow_fields = ("name", "state", "open_date", "info_complete")
+    # [GC-8] reading identity and financial data is a sensitive query, logged
+    _audit_fields = ("id_number", "bank_account", "deposit_amount")
 
     name = fields.Char(
         string="Account Number", required=True, readonly=True, copy=False, default="/"
@@ -46,12 +58,14 @@ class GasAccount(models.Model):
     # basic contact data; the full phone needs the technical level
     contact_name = fields.Char()
     phone = fields.Char(groups="gas_contracts.group_gas_query_technical")
-    phone_display = fields.Char(string="Phone (shown)", compute="_compute_masked")
+    phone_display = fields.Char(string="Phone (shown)", compute="_compute_phone_display")
     # identity and financial data
     id_number = fields.Char(
         string="Identity Number", groups="gas_contracts.group_gas_query_financial"
     )
-    id_number_display = fields.Char(string="Identity Number (shown)", compute="_compute_masked")
+    id_number_display = fields.Char(
+        string="Identity Number (shown)", compute="_compute_id_number_display"
+    )
     bank_account = fields.Char(groups="gas_contracts.group_gas_query_financial")
     deposit_amount = fields.Monetary(groups="gas_contracts.group_gas_query_financial")
     # technical data
@@ -80,17 +94,23 @@ class GasAccount(models.Model):
     appliance_count = fields.Integer(compute="_compute_counts")
 
     @api.depends_context("uid")
-    @api.depends("phone", "id_number")
-    def _compute_masked(self):
-        user = self.env.user
-        technical = user.has_group("gas_contracts.group_gas_query_technical")
-        financial = user.has_group("gas_contracts.group_gas_query_financial")
+    @api.depends("phone")
+    def _compute_phone_display(self):
+        technical = self.env.user.has_group("gas_contracts.group_gas_query_technical")
         # the raw fields carry groups=: they are read as superuser here, and lower
         # levels only ever receive the masked form computed from them
         for account, account_sudo in zip(self, self.sudo(), strict=True):
-            phone, id_number = account_sudo.phone, account_sudo.id_number
-            account.phone_display = phone if technical else mask_number(phone)
-            account.id_number_display = id_number if financial else mask_number(id_number)
+            account.phone_display = (
+                account_sudo.phone if technical else mask_number(account_sudo.phone)
+            )
+
+    @api.depends_context("uid")
+    @api.depends("id_number")
+    def _compute_id_number_display(self):
+        financial = self.env.user.has_group("gas_contracts.group_gas_query_financial")
+        for account, account_sudo in zip(self, self.sudo(), strict=True):
+            number = account_sudo.id_number
+            account.id_number_display = number if financial else mask_number(number)
 
     def _compute_metered(self):
         since = fields.Date.context_today(self) - timedelta(days=365)
@@ -142,12 +162,12 @@ class GasAccount(models.Model):
                             papers=", ".join(missing),
                         )
                     )
+        self._check_workflow_values(vals_list)
         for vals in vals_list:
-            if not self.env.su:
-                vals.pop("state", None)
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("gas.account") or "/"
-        accounts = super().create(vals_list)
+        # the numbers just stamped are the workflow's: the client's values are checked above
+        accounts = super(GasAccount, as_internal(self)).create(vals_list).with_env(self.env)
         accounts._schedule_completion()
         return accounts
 
@@ -176,11 +196,8 @@ class GasAccount(models.Model):
         )
 
     def write(self, vals):
-        if not is_internal(self.env):
-            if self._gas_is_locked():
-                raise UserError(self.env._("Archived gas accounts cannot be changed."))
-            if {"state", "name", "contract_id"} & set(vals):
-                raise UserError(self.env._("The account workflow sets these fields."))
+        if not is_internal(self.env) and "contract_id" in vals:
+            raise UserError(self.env._("The account workflow sets these fields."))
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -188,76 +205,6 @@ class GasAccount(models.Model):
         raise UserError(
             self.env._("Gas accounts are user files: close and archive them, never delete.")
         )
-
-    def _gas_is_locked(self):
-        return any(account.state == "archived" for account in self)
-
-    @api.private
-    def _check_editable(self):
-        if self._gas_is_locked() and not is_internal(self.env):
-            raise UserError(self.env._("Archived gas accounts cannot be changed."))
-
-    def message_post(self, **kwargs):
-        if self._gas_is_locked() and not is_internal(self.env):
-            raise UserError(self.env._("Archived gas accounts accept no new messages."))
-        return super().message_post(**kwargs)
-
-    # --------------------------------------------------- [GC-8] query logging
-    def _read_format(self, fnames, load="_classic_read"):
-        sensitive = SENSITIVE_FIELDS.intersection(fnames)
-        if sensitive and self:
-            self._log_query(sensitive, "read")
-        return super()._read_format(fnames, load=load)
-
-    def export_data(self, fields_to_export):
-        sensitive = {path.split("/")[0] for path in fields_to_export} & SENSITIVE_FIELDS
-        if sensitive and self:
-            self._log_query(sensitive, "export")
-        return super().export_data(fields_to_export)
-
-    @api.private
-    def _log_query(self, fnames, operation):
-        # the log is written for the reader, who has no right to write or forge it
-        log_sudo = self.env["gas.query.log"].sudo()
-        log_sudo.create(
-            {
-                "user_id": self.env.uid,
-                "operation": operation,
-                "field_names": ", ".join(sorted(fnames)),
-                "account_ids": [(6, 0, self.ids)],
-                "record_count": len(self),
-            }
-        )
-
-    # Reads of gas accounts may write a query log line: the RPC layer must give them a
-    # read/write cursor, which it does for methods not flagged read-only.
-    def read(self, fields=None, load="_classic_read"):
-        return super().read(fields=fields, load=load)
-
-    def search_read(self, domain=None, fields=None, offset=0, limit=None, order=None, **kw):
-        return super().search_read(
-            domain=domain, fields=fields, offset=offset, limit=limit, order=order, **kw
-        )
-
-    def web_read(self, specification):
-        return super().web_read(specification)
-
-    def web_search_read(
-        self, domain, specification, offset=0, limit=None, order=None, count_limit=None
-    ):
-        return super().web_search_read(
-            domain,
-            specification,
-            offset=offset,
-            limit=limit,
-            order=order,
-            count_limit=count_limit,
-        )
-
-    read._readonly = False
-    search_read._readonly = False
-    web_read._readonly = False
-    web_search_read._readonly = False
 
     # ---------------------------------------------------------------- actions
     def action_close(self):

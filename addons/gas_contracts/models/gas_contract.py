@@ -63,19 +63,43 @@ TECHNICAL_FIELDS = {
 class GasContract(models.Model):
     _name = "gas.contract"
     _description = "Gas Contract"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation.texts", "input.guard.mixin"]
+    _inherit = [
+        "workflow.fields.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "tier.validation.texts",
+        "input.guard.mixin",
+        "record.lock.mixin",
+        "link.guard.mixin",
+    ]
     _order = "contract_date desc, id desc"
+    # a contract shows its gas user and account to every reader: only readable ones are linked
+    _link_guard_fields = ("partner_id", "top_account_id")
+    # [GC-7] archived with its papers: nothing about it changes any more
+    _lock_domain = [("state", "=", "archived")]
 
     _state_field = "state"
     _state_from = ["draft", "to_approve"]
     _state_to = ["approved"]
     _tier_validation_manual_config = True
-    _input_guard_protected = (
-        *RESERVED_FIELDS,
-        "construction_confirmed",
-        "archive_number",
+    _workflow_fields = (
+        "state",
         "name",
         "user_id",
+        "construction_confirmed",
+        "construction_confirmed_by",
+        "ownership_resolved_by",
+        "archive_number",
+        "archive_date",
+        "termination_reason",
+        "review_ids",
+        "validation_status",
+        # stored computed amounts: the approval decides on them [GC-4]
+        "tariff_id",
+        "standard_amount",
+        "expected_amount",
+        "fee_difference",
+        "top_eligible",
     )
 
     name = fields.Char(
@@ -360,27 +384,23 @@ class GasContract(models.Model):
                 sum(1 for vals in vals_list if vals.get("name", "/") == "/")
             )
         )
+        # the drafter (user_id, by default whoever creates) decides who may approve
+        self._check_workflow_values(vals_list)
+        if not self.env.su:
+            # a department sets its fields itself, never through a client's default
+            self = self.with_context(  # pylint: disable=context-overridden
+                {
+                    key: value
+                    for key, value in self.env.context.items()
+                    if key.removeprefix("default_") not in RESERVED_FIELDS
+                }
+            )
         for vals in vals_list:
-            if not self.env.su:
-                # the drafter is whoever creates the contract; it decides who may approve
-                vals["user_id"] = self.env.uid
-                workflow = [
-                    fname
-                    for fname in ("state", "construction_confirmed", "archive_number", "name")
-                    if vals.get(fname) and vals[fname] not in ("draft", "/")
-                ]
-                if workflow:
-                    raise UserError(
-                        self.env._(
-                            "These fields are set by the contract workflow buttons only: "
-                            "%(fields)s.",
-                            fields=", ".join(self._fields[f].string for f in workflow),
-                        )
-                    )
             self._check_reserved_fields(vals, creating=True)
             if vals.get("name", "/") == "/":
                 vals["name"] = f"{codes.get(vals.get('type_id'), 'GC')}-{next(numbers)}"
-        return super().create(vals_list)
+        # the numbers just stamped are the workflow's: the client's values are checked above
+        return super(GasContract, as_internal(self)).create(vals_list).with_env(self.env)
 
     def _message_auto_subscribe_followers(self, updated_values, default_subtype_ids):
         # the drafter is the creator, whom mail.thread already subscribed for the whole
@@ -423,38 +443,19 @@ class GasContract(models.Model):
 
     def write(self, vals):
         self = sanitize_context(self)
-        vals = dict(vals)
-        if not is_internal(self.env):
-            self._check_external_write(vals)
-        return super().write(vals)
+        if is_internal(self.env):
+            return super().write(vals)
+        self._check_external_write(vals)
+        res = super().write(vals)
+        if {"construction_start", "construction_end"} & vals.keys():
+            # a changed period needs planning to confirm it again
+            as_internal(self).write(
+                {"construction_confirmed": False, "construction_confirmed_by": False}
+            )
+        return res
 
     @api.private
     def _check_external_write(self, vals):
-        workflow = {
-            "state",
-            "name",
-            "user_id",
-            "construction_confirmed",
-            "construction_confirmed_by",
-            "ownership_resolved_by",
-            "archive_number",
-            "archive_date",
-            "termination_reason",
-        } & set(vals)
-        if workflow:
-            raise UserError(
-                self.env._(
-                    "These fields are set by the contract workflow buttons only: %(fields)s.",
-                    fields=", ".join(self._fields[f].string for f in sorted(workflow)),
-                )
-            )
-        if self._get_locked():
-            raise UserError(
-                self.env._(
-                    "Archived contracts cannot be changed: %(names)s.",
-                    names=", ".join(self._get_locked().mapped("name")),
-                )
-            )
         if "type_id" in vals and not self._can_draft_take_or_pay():
             new_type = self.env["gas.contract.type"].browse(vals["type_id"])
             if new_type.kind == "take_or_pay" or "take_or_pay" in self.mapped("type_kind"):
@@ -481,10 +482,6 @@ class GasContract(models.Model):
             {"construction_start", "construction_end"} & business
         ):
             raise UserError(self.env._("The construction period is fixed once signed."))
-        if {"construction_start", "construction_end"} & business:
-            # a changed period needs planning to confirm it again
-            vals["construction_confirmed"] = False
-            vals["construction_confirmed_by"] = False
 
     @api.private
     def _check_reserved_fields(self, vals, creating=False):
@@ -531,18 +528,6 @@ class GasContract(models.Model):
 
     def unlink(self):
         return super(GasContract, as_internal(self)).unlink()
-
-    @api.private
-    def _get_locked(self):
-        return self.filtered(lambda c: c.state == "archived")
-
-    def _gas_is_locked(self):
-        return bool(self._get_locked())
-
-    def message_post(self, **kwargs):
-        if self._get_locked() and not is_internal(self.env):
-            raise UserError(self.env._("Archived contracts accept no new messages."))
-        return super().message_post(**kwargs)
 
     @api.model
     def _can_draft_take_or_pay(self):

@@ -9,8 +9,9 @@ class GasContractInstalment(models.Model):
 
     _name = "gas.contract.instalment"
     _description = "Gas Contract Instalment"
-    _inherit = ["input.guard.mixin"]
+    _inherit = ["input.guard.mixin", "record.lock.mixin"]
     _order = "contract_id, deadline, id"
+    _lock_parent = "contract_id"
 
     contract_id = fields.Many2one("gas.contract", required=True, index=True, ondelete="cascade")
     sequence = fields.Integer(default=10)
@@ -49,8 +50,6 @@ class GasContract(models.Model):
     def _check_instalments_editable(self, paid_only=False):
         if is_internal(self.env):
             return
-        if self._get_locked():
-            raise UserError(self.env._("Archived contracts cannot be changed."))
         if not paid_only and self.filtered(lambda c: c.state != "draft"):
             raise UserError(
                 self.env._("The instalments of a contract are fixed once it leaves draft.")

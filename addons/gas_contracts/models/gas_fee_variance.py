@@ -9,8 +9,9 @@ class GasFeeVariance(models.Model):
 
     _name = "gas.fee.variance"
     _description = "Gas Fee Variance"
-    _inherit = ["mail.thread", "input.guard.mixin"]
+    _inherit = ["workflow.fields.mixin", "mail.thread", "input.guard.mixin"]
     _order = "id desc"
+    _workflow_fields = ("state", "requested_by", "approved_by")
 
     contract_id = fields.Many2one("gas.contract", required=True, index=True, ondelete="cascade")
     currency_id = fields.Many2one(related="contract_id.currency_id")
@@ -35,20 +36,15 @@ class GasFeeVariance(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if not self.env.su:
-                vals["requested_by"] = self.env.uid
-                if vals.get("state", "draft") != "draft" or vals.get("approved_by"):
-                    raise UserError(self.env._("A fee variance is approved with its button."))
             if not (vals.get("reason") or "").strip():
                 raise UserError(self.env._("Give the reason for the fee variance."))
         return super().create(vals_list)
 
     def write(self, vals):
-        if not (self.env.su or is_internal(self.env)):
-            if {"state", "approved_by", "requested_by"} & set(vals):
-                raise UserError(self.env._("A fee variance is approved with its button."))
-            if self.filtered(lambda v: v.state != "draft"):
-                raise UserError(self.env._("A decided fee variance cannot be changed."))
+        if not (self.env.su or is_internal(self.env)) and self.filtered(
+            lambda v: v.state != "draft"
+        ):
+            raise UserError(self.env._("A decided fee variance cannot be changed."))
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)

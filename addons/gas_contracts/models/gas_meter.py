@@ -53,21 +53,21 @@ class GasMeter(models.Model):
 
     def write(self, vals):
         if "initial_reading" in vals and self.reading_ids:
-            self.account_id._check_editable()  # a locked file says so first
             raise UserError(self.env._("A meter with readings keeps its initial reading."))
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_read(self):
         if self.reading_ids:
-            self.account_id._check_editable()  # a locked file says so first
             raise UserError(self.env._("A meter with readings is part of the user file."))
 
 
 class GasMeterReading(models.Model):
     _name = "gas.meter.reading"
     _description = "Gas Meter Reading"
-    _inherit = ["input.guard.mixin"]
+    _inherit = ["workflow.fields.mixin", "input.guard.mixin", "record.lock.mixin"]
+    _workflow_fields = ("volume", "daily_volume")
+    _lock_parent = "meter_id"
     _order = "meter_id, date desc, id desc"
 
     meter_id = fields.Many2one("gas.meter", required=True, index=True, ondelete="restrict")
@@ -91,38 +91,22 @@ class GasMeterReading(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        meters = self.env["gas.meter"].browse([v.get("meter_id") for v in vals_list])
-        meters.account_id._check_editable()
-        for vals in vals_list:
-            vals.pop("volume", None)
-            vals.pop("daily_volume", None)
         readings = super().create(vals_list)
         readings.meter_id._recompute_volumes()
         return readings
 
     def write(self, vals):
-        if not is_internal(self.env):
-            self.account_id._check_editable()
-            if {"volume", "daily_volume"} & set(vals):
-                raise UserError(self.env._("Volumes are computed from the readings."))
         meters = self.meter_id
         res = super().write(vals)
         if not is_internal(self.env) and {"reading", "date", "meter_id"} & set(vals):
             (meters | self.meter_id)._recompute_volumes()
         return res
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_locked(self):
-        self.account_id._check_editable()
-
     def unlink(self):
         meters = self.meter_id
         res = super().unlink()
         meters._recompute_volumes()
         return res
-
-    def _gas_is_locked(self):
-        return self.account_id._gas_is_locked()
 
 
 class GasMeterVolumes(models.Model):

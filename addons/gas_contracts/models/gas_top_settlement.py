@@ -15,8 +15,22 @@ class GasTopSettlement(models.Model):
 
     _name = "gas.top.settlement"
     _description = "Take-or-Pay Settlement"
-    _inherit = ["mail.thread"]
+    _inherit = ["workflow.fields.mixin", "mail.thread"]
     _order = "year desc, contract_id"
+    # the figures are the settlement's own (one statement, _settle_query), never a client's
+    _workflow_fields = (
+        "annual_quantity",
+        "min_take_share",
+        "min_take_volume",
+        "taken_volume",
+        "shortfall_volume",
+        "price",
+        "amount_due",
+        "makeup_opening",
+        "makeup_used",
+        "makeup_closing",
+        "state",
+    )
 
     # no index of its own: the unique (contract_id, year) index serves lookups by contract
     contract_id = fields.Many2one(
@@ -241,7 +255,7 @@ class GasTopSettlement(models.Model):
 
     def action_confirm(self):
         self._check_settle_rights()
-        self.write({"state": "confirmed"})
+        self._workflow().write({"state": "confirmed"})
         return True
 
     def write(self, vals):

@@ -1,12 +1,9 @@
 """Helpers shared by the gas contract models.
 
 State changes, tier reviews and locked records are only touched by this module's own
-methods. They mark their environment with a token object that a client cannot send:
-a JSON-RPC context only carries JSON values, never this Python object.
+methods. They go the private way of base_record_guard's workflow-only fields: a context
+token that a client cannot send (a JSON-RPC context only carries JSON values).
 """
-
-INTERNAL_KEY = "gas_contracts_internal"
-_INTERNAL_TOKEN = object()
 
 # Context keys that base_tier_validation or mail honour and that a client could send to
 # skip a check or hide a change; they are neutralised on gas contracts.
@@ -26,11 +23,11 @@ ABSURD_VOLUME = 1e11
 
 
 def as_internal(records):
-    return records.with_context(**{INTERNAL_KEY: _INTERNAL_TOKEN})
+    return records.with_env(records.env["workflow.fields.mixin"]._workflow().env)
 
 
 def is_internal(env):
-    return env.context.get(INTERNAL_KEY) is _INTERNAL_TOKEN
+    return env["workflow.fields.mixin"]._in_workflow()
 
 
 def sanitize_context(records):

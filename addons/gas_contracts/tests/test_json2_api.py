@@ -4,6 +4,12 @@ from datetime import datetime, timedelta
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.base_record_guard.tests.test_read_audit import (
+    audit_cleanup,
+    audit_mark,
+    audit_rows,
+)
+
 from .common import GasCommon
 
 
@@ -101,6 +107,8 @@ class TestJson2Api(GasCommon, HttpCase):
         )
 
     def test_sensitive_read_over_the_api_is_logged(self):
+        mark = audit_mark(self.env)
+        self.addCleanup(audit_cleanup, self.env, mark)
         account = self.env["gas.account"].create(
             {
                 "contract_id": self.contract.id,
@@ -118,5 +126,8 @@ class TestJson2Api(GasCommon, HttpCase):
         )
         self.assertEqual(response.status_code, 200, response.text)
         self.assertEqual(response.json()[0]["id_number"], "110101199003071234")
-        log = self.env["gas.query.log"].search([("user_id", "=", self.finance.id)])
-        self.assertEqual(log.account_ids, account)
+        rows = audit_rows(self.env, mark, "gas.account")
+        self.assertEqual(
+            [(row["res_id"], row["user_ref"], row["field_names"]) for row in rows],
+            [(account.id, self.finance.id, "id_number")],
+        )

@@ -1,6 +1,4 @@
 from . import (
-    ir_attachment,
-    mail_message,
     research_archive_numbering,
     research_archive_round,
     research_document,
@@ -11,5 +9,4 @@ from . import (
     research_file_checksum,
     research_handover,
     research_project,
-    research_seal,
 )

@@ -12,8 +12,9 @@ REMINDER_BATCH = 200
 class ResearchArchiveRound(models.Model):
     _name = "research.archive.round"
     _description = "Semester Archiving Round"
-    _inherit = ["mail.thread", "mail.activity.mixin", "input.guard.mixin"]
+    _inherit = ["workflow.fields.mixin", "mail.thread", "mail.activity.mixin", "input.guard.mixin"]
     _order = "deadline desc, id desc"
+    _workflow_fields = ("state", "reminder_total", "reminder_done", "reminder_requested_by_id")
 
     name = fields.Char(compute="_compute_name", store=True)
     academic_year = fields.Char(required=True, help="For example 2025-2026.", tracking=True)
@@ -103,7 +104,7 @@ class ResearchArchiveRound(models.Model):
         """Start the round: every participant gets a hand-over to fill in."""
         if any(r.state != "draft" for r in self):
             raise UserError(self.env._("Only a draft round can be started."))
-        self.state = "open"
+        self._workflow().state = "open"
         self._create_missing_handovers()
 
     def action_invite(self):
@@ -137,7 +138,7 @@ class ResearchArchiveRound(models.Model):
                 )
         if problems:
             raise UserError("\n".join(problems))
-        self.state = "closed"
+        self._workflow().state = "closed"
 
     def action_send_reminders(self):
         """Remind every participant who has not signed yet, now, in the background.
@@ -181,7 +182,7 @@ class ResearchArchiveRound(models.Model):
         for handover in todo:
             counts[handover.round_id.id] += 1
         finished = self.browse()
-        for rnd in self:
+        for rnd in self._workflow():
             if rnd.reminder_running:
                 # carry on with what is left: who signed meanwhile needs no reminder
                 rnd.reminder_total = rnd.reminder_done + counts[rnd.id]
@@ -220,7 +221,7 @@ class ResearchArchiveRound(models.Model):
         self._commit_reminder_progress(0, remaining=len(todo))
         for batch in split_every(batch_size, todo.ids, todo.browse):
             batch._schedule_reminders()
-            for rnd in batch.round_id:
+            for rnd in batch.round_id._workflow():
                 rnd.reminder_done += len(batch.filtered(lambda h, r=rnd: h.round_id == r))
             batch.round_id.filtered(lambda r: not r.reminder_running)._notify_reminders_sent()
             if not self._commit_reminder_progress(len(batch)):

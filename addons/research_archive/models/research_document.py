@@ -1,14 +1,13 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .research_seal import check_seal
-
 
 class ResearchDocument(models.Model):
     _name = "research.document"
     _description = "Research Archive Document"
-    _inherit = ["input.guard.mixin"]
+    _inherit = ["input.guard.mixin", "record.lock.mixin"]
     _order = "dossier_id, item_number, id"
+    _lock_parent = "dossier_id"
 
     dossier_id = fields.Many2one("research.dossier", required=True, index=True, ondelete="cascade")
     item_number = fields.Integer(
@@ -114,22 +113,13 @@ class ResearchDocument(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        check_seal(self.env, [("research.dossier", v.get("dossier_id")) for v in vals_list])
         self._check_known_types(vals_list)
         self._assign_item_numbers(vals_list)
         return super().create(vals_list)
 
     def write(self, vals):
-        pairs = [(self._name, rid) for rid in self.ids]
-        if vals.get("dossier_id"):
-            pairs.append(("research.dossier", vals["dossier_id"]))
-        check_seal(self.env, pairs)
         self._check_known_types([vals])
         return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_sealed(self):
-        check_seal(self.env, [(self._name, rid) for rid in self.ids])
 
     @api.model
     @api.private

@@ -9,7 +9,6 @@ from odoo.fields import Domain
 from odoo.tools import SQL
 
 from .research_document_type import RETENTIONS
-from .research_seal import check_seal, in_workflow, with_workflow
 
 CLASSIFICATIONS = [
     ("public", "Public"),
@@ -17,8 +16,6 @@ CLASSIFICATIONS = [
     ("confidential", "Confidential"),
 ]
 RETENTION_YEARS = {"Y": None, "D30": 30, "D10": 10}
-# fields only the workflow buttons may write
-WORKFLOW_FIELDS = {"state", "archive_number", "archive_date", "archived_by_id", "reopen_count"}
 # fields that make up the archive number: frozen once a number is assigned
 NUMBER_KEY_FIELDS = {"category_id", "year", "retention", "company_id"}
 COMPLETENESS_FIELDS = ("missing_count", "completeness_rate", "is_complete")
@@ -27,9 +24,25 @@ COMPLETENESS_FIELDS = ("missing_count", "completeness_rate", "is_complete")
 class ResearchDossier(models.Model):
     _name = "research.dossier"
     _description = "Research Dossier"
-    _inherit = ["mail.thread", "mail.activity.mixin", "input.guard.mixin"]
+    _inherit = [
+        "workflow.fields.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "input.guard.mixin",
+        "record.lock.mixin",
+    ]
     _order = "year desc, id desc"
-    _input_guard_protected = tuple(WORKFLOW_FIELDS)
+    # sealed: nothing about an archived dossier changes, its documents, files and messages
+    _lock_domain = [("state", "=", "archived")]
+    _workflow_fields = (
+        "state",
+        "archive_number",
+        "archive_date",
+        "archived_by_id",
+        "reopen_count",
+        "retention_expiry_date",
+        *COMPLETENESS_FIELDS,
+    )
     _rec_names_search = ["name", "archive_number", "project_id.code"]
 
     name = fields.Char(string="Title", required=True, tracking=True)
@@ -442,14 +455,6 @@ class ResearchDossier(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not in_workflow(self.env):
-            for vals in vals_list:
-                if (WORKFLOW_FIELDS - {"state"}) & set(vals) or vals.get(
-                    "state", "draft"
-                ) != "draft":
-                    raise UserError(
-                        self.env._("A new dossier starts as a draft without archive number.")
-                    )
         self._check_no_duplicate_project_dossier(vals_list)
         return super().create(vals_list)
 
@@ -478,24 +483,22 @@ class ResearchDossier(models.Model):
             pid for pid in set(project_ids) if project_ids.count(pid) > 1
         ]
         if duplicates:
-            projects_sudo = self.env["research.project"].sudo().browse(duplicates)
+            # the projects are named only to whoever may read them (link_guard)
+            projects = self.env["research.project"].browse(set(duplicates))
+            readable = projects._filtered_access("read")
+            if projects - readable:
+                raise ValidationError(
+                    self.env._("One project, one dossier: this project already has its dossier.")
+                )
             raise ValidationError(
                 self.env._(
                     "One project, one dossier: %(projects)s already has its project dossier.",
-                    projects=", ".join(projects_sudo.mapped("name")),
+                    projects=", ".join(readable.mapped("name")),
                 )
             )
 
     def write(self, vals):
-        if not in_workflow(self.env):
-            if WORKFLOW_FIELDS & set(vals):
-                raise UserError(
-                    self.env._(
-                        "The state and the archive number of a dossier change only "
-                        "through its workflow buttons."
-                    )
-                )
-            check_seal(self.env, [(self._name, rid) for rid in self.ids])
+        if not self._in_workflow():
             if NUMBER_KEY_FIELDS & set(vals) and any(d.archive_number for d in self):
                 raise UserError(
                     self.env._(
@@ -509,14 +512,6 @@ class ResearchDossier(models.Model):
     def _unlink_except_numbered(self):
         if any(d.state == "archived" or d.archive_number for d in self):
             raise UserError(self.env._("A dossier that has an archive number cannot be deleted."))
-
-    def _track_finalize(self):
-        # tracking messages only reflect writes that already passed the seal
-        return super(ResearchDossier, with_workflow(self))._track_finalize()
-
-    def message_post(self, **kwargs):
-        check_seal(self.env, [(self._name, rid) for rid in self.ids])
-        return super().message_post(**kwargs)
 
     # ------------------------------------------------------------------
     # workflow
@@ -537,13 +532,13 @@ class ResearchDossier(models.Model):
                     self.env._("Only a draft dossier can be handed in: %(name)s", name=dossier.name)
                 )
         self.check_access("write")
-        with_workflow(self).write({"state": "submitted"})
+        self._workflow().write({"state": "submitted"})
 
     def action_reset_draft(self):
         self._check_group("research_archive.group_research_archive_room")
         if any(d.state != "submitted" for d in self):
             raise UserError(self.env._("Only a submitted dossier can be sent back to draft."))
-        with_workflow(self).write({"state": "draft"})
+        self._workflow().write({"state": "draft"})
 
     def action_accept_archive(self):
         """The archive room accepts the dossier: number, fingerprints, seal."""
@@ -573,7 +568,7 @@ class ResearchDossier(models.Model):
     def _do_archive(self):
         today = fields.Date.context_today(self)
         numbering = self.env["research.archive.numbering"]
-        workflow_self = with_workflow(self)
+        workflow_self = self._workflow()
         workflow_self.checksum_ids.unlink()
         workflow_self._record_checksums()
         for dossier in workflow_self:
@@ -662,7 +657,7 @@ class ResearchDossier(models.Model):
             raise UserError(self.env._("A reason is required to reopen an archived dossier."))
         if any(d.state != "archived" for d in self):
             raise UserError(self.env._("Only an archived dossier can be reopened."))
-        workflow_self = with_workflow(self)
+        workflow_self = self._workflow()
         for dossier in workflow_self:
             dossier.write({"state": "submitted", "reopen_count": dossier.reopen_count + 1})
         workflow_self._message_log_batch(

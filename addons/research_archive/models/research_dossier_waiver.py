@@ -5,14 +5,14 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .research_seal import check_seal
-
 
 class ResearchDossierWaiver(models.Model):
     _name = "research.dossier.waiver"
     _description = "Waiver of a Missing Mandatory Document"
-    _inherit = ["input.guard.mixin"]
+    _inherit = ["workflow.fields.mixin", "input.guard.mixin", "record.lock.mixin"]
     _order = "id desc"
+    _lock_parent = "dossier_id"
+    _workflow_fields = ("user_id",)
 
     dossier_id = fields.Many2one("research.dossier", required=True, index=True, ondelete="cascade")
     type_id = fields.Many2one(
@@ -44,9 +44,6 @@ class ResearchDossierWaiver(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        check_seal(self.env, [("research.dossier", v.get("dossier_id")) for v in vals_list])
-        for vals in vals_list:
-            vals["user_id"] = self.env.uid
         waivers = super().create(vals_list)
         for waiver in waivers:
             waiver.dossier_id.message_post(
@@ -66,8 +63,7 @@ class ResearchDossierWaiver(models.Model):
         )
 
     @api.ondelete(at_uninstall=False)
-    def _unlink_except_sealed(self):
-        check_seal(self.env, [("research.dossier", w.dossier_id.id) for w in self])
+    def _unlink_log_on_dossiers(self):
         self._log_on_dossiers(
             lambda w: self.env._("Waiver withdrawn for %(type)s.", type=w.type_id.name)
         )

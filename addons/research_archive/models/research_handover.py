@@ -1,23 +1,20 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .research_seal import in_workflow, with_workflow
-
-SIGNATURE_FIELDS = {
-    "state",
-    "signed_date",
-    "signed_by_id",
-    "countersigned_date",
-    "countersigned_by_id",
-}
-
 
 class ResearchHandover(models.Model):
     _name = "research.handover"
     _description = "Archive Hand-over"
-    _inherit = ["mail.thread", "mail.activity.mixin", "input.guard.mixin"]
+    _inherit = ["workflow.fields.mixin", "mail.thread", "mail.activity.mixin", "input.guard.mixin"]
     _order = "round_id desc, participant_id, id"
     _rec_name = "participant_id"
+    _workflow_fields = (
+        "state",
+        "signed_date",
+        "signed_by_id",
+        "countersigned_date",
+        "countersigned_by_id",
+    )
 
     round_id = fields.Many2one(
         "research.archive.round", required=True, index=True, ondelete="cascade"
@@ -78,20 +75,9 @@ class ResearchHandover(models.Model):
             handover.outstanding_type_ids = missing
             handover.outstanding_count = len(missing)
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not in_workflow(self.env) and any(SIGNATURE_FIELDS & set(v) for v in vals_list):
-            raise UserError(self.env._("A hand-over starts unsigned."))
-        return super().create(vals_list)
-
     def write(self, vals):
-        if not in_workflow(self.env):
-            if SIGNATURE_FIELDS & set(vals):
-                raise UserError(
-                    self.env._("Signatures are given only with the Sign and Countersign buttons.")
-                )
-            if any(h.state != "draft" for h in self):
-                raise UserError(self.env._("A signed hand-over cannot be changed."))
+        if not self._in_workflow() and any(h.state != "draft" for h in self):
+            raise UserError(self.env._("A signed hand-over cannot be changed."))
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -110,7 +96,7 @@ class ResearchHandover(models.Model):
                 raise ValidationError(
                     self.env._("List at least one submitted item before signing.")
                 )
-        with_workflow(self).write(
+        self._workflow().write(
             {"state": "signed", "signed_date": fields.Datetime.now(), "signed_by_id": self.env.uid}
         )
         self.activity_unlink(
@@ -128,7 +114,7 @@ class ResearchHandover(models.Model):
                 )
             if handover.signed_by_id == self.env.user:
                 raise UserError(self.env._("Nobody countersigns his or her own hand-over."))
-        with_workflow(self).write(
+        self._workflow().write(
             {
                 "state": "countersigned",
                 "countersigned_date": fields.Datetime.now(),
@@ -186,7 +172,9 @@ class ResearchHandover(models.Model):
 class ResearchHandoverLine(models.Model):
     _name = "research.handover.line"
     _description = "Hand-over Item"
-    _inherit = ["input.guard.mixin"]
+    _inherit = ["input.guard.mixin", "link.guard.mixin"]
+    # a participant hands over only dossiers he or she may read: the line shows its title
+    _link_guard_fields = ("dossier_id",)
     _order = "handover_id, sequence, id"
 
     handover_id = fields.Many2one(

@@ -1,12 +1,13 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 
 class ResearchProject(models.Model):
     _name = "research.project"
     _description = "Research Project"
-    _inherit = ["mail.thread", "mail.activity.mixin", "input.guard.mixin"]
+    _inherit = ["workflow.fields.mixin", "mail.thread", "mail.activity.mixin", "input.guard.mixin"]
     _order = "date_start desc, id desc"
+    _workflow_fields = ("state",)
 
     name = fields.Char(string="Project Title", required=True, tracking=True)
     code = fields.Char(string="Project Code", tracking=True, index="btree_not_null")
@@ -88,7 +89,7 @@ class ResearchProject(models.Model):
         )
 
     def action_start(self):
-        self.filtered(lambda p: p.state == "draft").state = "ongoing"
+        self.filtered(lambda p: p.state == "draft")._workflow().state = "ongoing"
 
     def action_close(self):
         """结题: refuse while a mandatory document of the project dossier is missing."""
@@ -117,10 +118,12 @@ class ResearchProject(models.Model):
                     problems="\n".join(problems),
                 )
             )
-        self.filtered(lambda p: p.state != "closed").state = "closed"
+        self.filtered(lambda p: p.state != "closed")._workflow().state = "closed"
 
     def action_reset_ongoing(self):
-        self.filtered(lambda p: p.state == "closed").state = "ongoing"
+        if not self.env.user.has_group("research_archive.group_research_archive_office"):
+            raise AccessError(self.env._("Only the research office reopens a closed project."))
+        self.filtered(lambda p: p.state == "closed")._workflow().state = "ongoing"
 
     def action_open_dossier(self):
         self.ensure_one()

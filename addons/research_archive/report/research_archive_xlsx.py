@@ -2,24 +2,20 @@ from odoo import models
 
 
 class ResearchArchiveXlsxBase(models.AbstractModel):
-    """Common options of the research archive workbooks.
-
-    constant_memory streams rows to disk so that large catalogues stay within a
-    bounded memory; strings_to_formulas off keeps a title such as
-    ``=HYPERLINK("...")`` a plain text cell instead of a live formula.
-    """
+    """Common options of the research archive workbooks: constant_memory streams rows to
+    disk so that large catalogues stay within a bounded memory (text stays text through
+    base_record_guard)."""
 
     _name = "report.research_archive.xlsx_base"
     _inherit = "report.report_xlsx.abstract"
     _description = "Research Archive Excel Base"
 
     def get_workbook_options(self):
-        return {
-            "constant_memory": True,
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "default_date_format": "yyyy-mm-dd",
-        }
+        return dict(
+            super().get_workbook_options(),
+            constant_memory=True,
+            default_date_format="yyyy-mm-dd",
+        )
 
     def _selection_label(self, record, fname):
         return dict(record._fields[fname]._description_selection(self.env)).get(record[fname], "")

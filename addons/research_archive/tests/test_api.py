@@ -40,10 +40,10 @@ class TestJson2Api(HttpCase, ResearchArchiveCommon):
                 "write",
                 ids=self.dossier.ids,
                 vals={"name": "Rewritten through the API"},
-                context={"research_archive_workflow": True},
+                context={"base_record_guard_workflow": True},
             )
             self.assertNotEqual(status, 200)
-            self.assertIn("archived and sealed", body["message"])
+            self.assertIn("is locked", body["message"])
         status, body = self._call(
             self.manager,
             "research.dossier",

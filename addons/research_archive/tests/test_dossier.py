@@ -130,11 +130,11 @@ class TestDossier(ResearchArchiveCommon):
             with self.assertRaises(UserError):
                 self.dossier.with_user(self.manager).write(vals)
         # a client can send the context key, but not the private token behind it
-        forged = self.dossier.with_user(self.manager).with_context(research_archive_workflow=True)
+        forged = self.dossier.with_user(self.manager).with_context(base_record_guard_workflow=True)
         with self.assertRaises(UserError):
             forged.write({"state": "archived"})
         with self.assertRaises(UserError):
-            self.env["research.dossier"].create(
+            self.env["research.dossier"].with_user(self.manager).create(
                 {
                     "name": "Pre-numbered",
                     "category_id": self.category_general.id,
