@@ -132,7 +132,7 @@ class ClickEverywhereCase(ScreenshotTourCase):
         try:
             context = dict(context, **safe_eval(action.context or "{}", values))
             domain = safe_eval(action.domain or "[]", dict(values, context=context))
-            record = model.with_context(context).search(domain, limit=1)
+            record = model.with_context(**context).search(domain, limit=1)
         except Exception:  # noqa: BLE001 - the browser opens the action and reports its error
             record = model.browse()
         screen["resId"] = record.id or False
