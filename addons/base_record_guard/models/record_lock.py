@@ -174,8 +174,8 @@ class RecordLockMixin(models.AbstractModel):
 
 
 # Each mechanism keeps its own small extension of mail.thread, in its own file.
-class MailThread(models.AbstractModel):  # pylint: disable=consider-merging-classes-inherited
-    _inherit = "mail.thread"
+class MailThread(models.AbstractModel):
+    _inherit = "mail.thread"  # pylint: disable=consider-merging-classes-inherited
 
     def _track_finalize(self):
         # the tracking messages record writes that passed the lock: the archiving itself
