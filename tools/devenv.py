@@ -368,7 +368,7 @@ def find_postgres():
             "Odoo refuses to run as the PostgreSQL role 'postgres': create another role "
             "(createuser --createdb odoo) and set PGUSER to it."
         )
-    if embedded_postgres_wanted():
+    if embedded_postgres_wanted() and not os.environ.get("PGHOST"):
         return _start_private_cluster(pg)
     status, detail = _probe(pg)
     if status == "ok":
