@@ -1,9 +1,10 @@
 from odoo import fields, models
 from odoo.exceptions import AccessError
-from odoo.orm.model_classes import add_to_registry
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
+
+from .common import register_test_models
 
 
 class SecretTarget(models.Model):
@@ -46,23 +47,7 @@ class TestLinkGuard(BaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        names = [model._name for model in MODELS]
-        for model in MODELS:
-            add_to_registry(cls.registry, model)
-        cls.registry._setup_models__(cls.env.cr, names)
-        cls.registry.init_models(cls.env.cr, names, {"models_to_check": True})
-        for name in names:
-            cls.addClassCleanup(cls.registry.__delitem__, name)
-            cls.env["ir.model.access"].create(
-                {
-                    "name": name,
-                    "model_id": cls.env["ir.model"]._get_id(name),
-                    "group_id": cls.env.ref("base.group_user").id,
-                    "perm_read": True,
-                    "perm_write": True,
-                    "perm_create": True,
-                }
-            )
+        register_test_models(cls, MODELS, perms="rwc")
         cls.env["ir.rule"].create(
             {
                 "name": "secrets: their owner only",

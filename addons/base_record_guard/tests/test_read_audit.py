@@ -3,9 +3,10 @@ import json
 
 from odoo import api, fields, http, models, sql_db
 from odoo.exceptions import AccessError
-from odoo.orm.model_classes import add_to_registry
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import SQL
+
+from .common import register_test_models
 
 
 def audit_mark(env):
@@ -100,21 +101,7 @@ class TestReadAudit(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        names = [model._name for model in MODELS]
-        for model in MODELS:
-            add_to_registry(cls.registry, model)
-        cls.registry._setup_models__(cls.env.cr, names)
-        cls.registry.init_models(cls.env.cr, names, {"models_to_check": True})
-        for name in names:
-            cls.addClassCleanup(cls.registry.__delitem__, name)
-        for name in names:
-            cls.env["ir.model.access"].create(
-                {
-                    "name": name,
-                    "model_id": cls.env["ir.model"]._get_id(name),
-                    "perm_read": True,
-                }
-            )
+        register_test_models(cls, MODELS, perms="r", group=None)
         cls.keeper = new_test_user(
             cls.env, login="rag_keeper", groups="base.group_user,base.group_allow_export"
         )

@@ -8,11 +8,12 @@ from unittest.mock import patch
 
 from odoo import fields, models
 from odoo.exceptions import UserError
-from odoo.orm.model_classes import add_to_registry
 from odoo.tests import TransactionCase, new_test_user, tagged
 
 from odoo.addons.base_record_guard.models import record_lock
 from odoo.addons.mail.tests.common import MockEmail
+
+from .common import register_test_models
 
 
 class LockFolder(models.Model):
@@ -81,24 +82,7 @@ class TestRecordLock(MockEmail, TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        names = [model._name for model in MODELS]
-        for model in MODELS:
-            add_to_registry(cls.registry, model)
-        cls.registry._setup_models__(cls.env.cr, names)
-        cls.registry.init_models(cls.env.cr, names, {"models_to_check": True})
-        for name in names:
-            cls.addClassCleanup(cls.registry.__delitem__, name)
-            cls.env["ir.model.access"].create(
-                {
-                    "name": name,
-                    "model_id": cls.env["ir.model"]._get_id(name),
-                    "group_id": cls.env.ref("base.group_user").id,
-                    "perm_read": True,
-                    "perm_write": True,
-                    "perm_create": True,
-                    "perm_unlink": True,
-                }
-            )
+        register_test_models(cls, MODELS)
         cls.user = new_test_user(cls.env, login="rlk_user", groups="base.group_user")
         cls.admin = new_test_user(cls.env, login="rlk_admin", groups="base.group_system")
         cls.recipient = cls.env["res.partner"].create(

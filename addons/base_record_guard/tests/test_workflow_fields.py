@@ -6,9 +6,9 @@ mechanism, not something else, refuses them.
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.orm.model_classes import add_to_registry
 from odoo.tests import TransactionCase, new_test_user, tagged
 
+from .common import register_test_models
 from .workflow_matrix import WorkflowFieldsMatrix
 
 
@@ -77,24 +77,7 @@ class TestWorkflowFields(TransactionCase, WorkflowFieldsMatrix):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        names = [model._name for model in MODELS]
-        for model in MODELS:
-            add_to_registry(cls.registry, model)
-        cls.registry._setup_models__(cls.env.cr, names)
-        cls.registry.init_models(cls.env.cr, names, {"models_to_check": True})
-        for name in names:
-            cls.addClassCleanup(cls.registry.__delitem__, name)
-            cls.env["ir.model.access"].create(
-                {
-                    "name": name,
-                    "model_id": cls.env["ir.model"]._get_id(name),
-                    "group_id": cls.env.ref("base.group_user").id,
-                    "perm_read": True,
-                    "perm_write": True,
-                    "perm_create": True,
-                    "perm_unlink": True,
-                }
-            )
+        register_test_models(cls, MODELS)
         cls.user = new_test_user(cls.env, login="wff_user", groups="base.group_user")
         cls.admin = new_test_user(cls.env, login="wff_admin", groups="base.group_system")
 
