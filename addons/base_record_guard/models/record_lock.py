@@ -19,7 +19,9 @@ passes its own private way, ``_workflow()`` of workflow.fields.mixin (archiving,
 What a locked record's files and messages say is frozen, not the mail queue's bookkeeping: an
 e-mail queued before the lock is still delivered, stamped with its Message-Id and deleted once
 sent. The checks on ir.attachment and mail.message decide from the written values and from the
-model's class (does it inherit the mixin?) before any query: other models pay nothing.
+model's class (does it inherit the mixin?) before any query: other models pay nothing. A
+message created in the transaction on such a model is remembered as such, so that a later
+write to it (Odoo attaches a template's reports after creating the e-mail) reads nothing.
 
 A change to a child or a file of an unlocked record updates the row of the record whose values
 lock it, so that the change and the locking (which inspects children and files, e.g. to
@@ -247,12 +249,30 @@ class MailMessage(models.Model):
             _check_owners(
                 self.env, ((v.get("model"), v.get("res_id")) for v in vals_list), serialize=None
             )
-        return super().create(vals_list)
+        messages = super().create(vals_list)
+        # messages of models without a lock: known from the values, never read again this
+        # transaction (a later write moving one is checked from its own values)
+        self._lock_free_ids().update(
+            message.id
+            for message, vals in zip(messages, vals_list, strict=True)
+            if _lock_model(self.env, vals.get("model")) is None
+        )
+        return messages
 
     def write(self, vals):
         if vals.keys() - MESSAGE_BOOKKEEPING_FIELDS:
-            self._check_owner_locks(vals)
+            if "model" in vals or "res_id" in vals:
+                self._check_owner_locks(vals)
+            else:
+                self.browse(set(self._ids) - self._lock_free_ids())._check_owner_locks()
         return super().write(vals)
+
+    @api.model
+    @api.private
+    def _lock_free_ids(self):
+        """Ids of the messages created in this transaction on models without a lock (the
+        cursor's cache, cleared with the transaction)."""
+        return self.env.cr.cache.setdefault("record_lock_free_message_ids", set())
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_locked_owner(self):

@@ -6,7 +6,7 @@ administrator and as superuser; the same on an unlocked folder, or through the w
 from contextlib import contextmanager
 from unittest.mock import patch
 
-from odoo import fields, models
+from odoo import Command, fields, models
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
@@ -264,6 +264,10 @@ class TestRecordLock(MockEmail, TransactionCase):
                 ),
                 # what the mail queue writes once an e-mail is sent
                 "Message-Id stamped": lambda: message.write({"message_id": "<sent@example>"}),
+                # what a template sending reports does to each e-mail it built
+                "files added to a message": lambda: message.write(
+                    {"attachment_ids": [Command.create({"name": "r.txt", "raw": b"r"})]}
+                ),
                 "file create": lambda: self.env["ir.attachment"].create(
                     {"name": "b.txt", "raw": b"b", "res_model": elsewhere._name}
                 ),
