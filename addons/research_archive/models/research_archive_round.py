@@ -7,6 +7,10 @@ from odoo.tools import split_every
 
 # hand-overs reminded per transaction of the reminder job
 REMINDER_BATCH = 200
+# a round's stored name, by term, as a school in mainland China and in Taiwan writes it
+ROUND_NAMES = {"1": "{year}学年第一学期", "2": "{year}学年第二学期"}
+ROUND_NAMES_TRADITIONAL = {"1": "{year}學年第一學期", "2": "{year}學年第二學期"}
+TRADITIONAL_LANGS = ("zh_TW", "zh_HK")
 
 
 class ResearchArchiveRound(models.Model):
@@ -58,11 +62,27 @@ class ResearchArchiveRound(models.Model):
         "CHECK(reminder_days BETWEEN 0 AND 90)", "Reminders start 0 to 90 days before the deadline."
     )
 
-    @api.depends("academic_year", "term")
+    @api.depends("academic_year", "term", "company_id")
     def _compute_name(self):
-        terms = dict(self._fields["term"]._description_selection(self.env))
+        # The name is stored and shown to everyone (reminders included): it is written as a
+        # Chinese school writes it, whatever the language of who creates the round, in
+        # traditional characters for an organisation or a user working in traditional Chinese.
         for rnd in self:
-            rnd.name = f"{rnd.academic_year or ''} {terms.get(rnd.term, '')}".strip()
+            names = ROUND_NAMES_TRADITIONAL if rnd._writes_traditional() else ROUND_NAMES
+            rnd.name = (
+                names[rnd.term].format(year=rnd.academic_year)
+                if rnd.academic_year and rnd.term
+                else False
+            )
+
+    @api.private
+    def _writes_traditional(self):
+        """Whether the round's name is in traditional characters: the company's language
+        decides when it is Chinese, else the language of the current user."""
+        self.ensure_one()
+        langs = (self.company_id.partner_id.lang, self.env.user.lang)
+        lang = next((lang for lang in langs if lang and lang.startswith("zh_")), "zh_CN")
+        return lang in TRADITIONAL_LANGS
 
     @api.depends("handover_ids.state")
     def _compute_progress(self):

@@ -1,7 +1,6 @@
 import hashlib
 from collections import defaultdict
-
-from dateutil.relativedelta import relativedelta
+from datetime import date
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -185,14 +184,14 @@ class ResearchDossier(models.Model):
     # ------------------------------------------------------------------
     # computes
     # ------------------------------------------------------------------
-    @api.depends("archive_date", "retention")
+    @api.depends("year", "retention")
     def _compute_retention_expiry_date(self):
+        # as in Chinese archive practice (GB/T 18894, DA/T 22), a retention period runs
+        # from 1 January of the year after the dossier's year, not from its archiving
         for dossier in self:
             years = RETENTION_YEARS.get(dossier.retention)
             dossier.retention_expiry_date = (
-                dossier.archive_date + relativedelta(years=years)
-                if years and dossier.archive_date
-                else False
+                date(dossier.year + 1 + years, 1, 1) if years and dossier.year else False
             )
 
     @api.private
@@ -705,10 +704,13 @@ class ResearchDossier(models.Model):
             raise UserError(self.env._("Only archived dossiers have recorded checksums."))
         problems = self._verify_integrity()
         if problems:
+            statuses = {"changed": self.env._("changed"), "missing": self.env._("missing")}
             message = self.env._(
                 "Integrity check failed for %(files)s",
                 files=", ".join(
-                    self.env._("%(name)s (%(status)s)", name=p["name"], status=p["status"])
+                    self.env._(
+                        "%(name)s (%(status)s)", name=p["name"], status=statuses[p["status"]]
+                    )
                     for p in problems
                 ),
             )

@@ -1,9 +1,13 @@
+from datetime import date
+
+from lxml import etree
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tests.common import freeze_time
 from odoo.tools import mute_logger
+from odoo.tools.safe_eval import safe_eval
 
 from .common import ResearchArchiveCommon
 
@@ -209,28 +213,55 @@ class TestDossier(ResearchArchiveCommon):
                 {"dossier_id": self.dossier.id, "type_id": self.type_minutes.id, "name": "x" * 5000}
             )
 
-    # [RA-9] retention
-    def test_retention_expiry_is_computed_and_listable(self):
+    # [RA-9] retention: runs from 1 January of the year after the dossier's year
+    def _search_retention_expired(self, today):
+        """Dossiers found by the search view's *Retention Expired* filter on ``today``."""
+        arch = self.env["research.dossier"].get_views([(False, "search")])["views"]["search"]
+        node = etree.fromstring(arch["arch"]).find(".//filter[@name='retention_expired']")
+        domain = safe_eval(node.get("domain"), {"context_today": lambda: today})
+        return self.env["research.dossier"].search(domain)
+
+    def test_retention_runs_from_the_year_after_the_dossier_year(self):
         dossier = self.env["research.dossier"].create(
             {
                 "name": "Old exam papers",
                 "category_id": self.category_general.id,
                 "retention": "D10",
-                "year": 2010,
+                "year": 2015,
             }
         )
-        with freeze_time("2011-01-15"):
+        self.assertEqual(str(dossier.retention_expiry_date), "2026-01-01")
+        with freeze_time("2024-06-15"):
             self._archive(dossier)
-        self.assertEqual(str(dossier.retention_expiry_date), "2021-01-15")
-        expired = self.env["research.dossier"].search(
-            [("retention_expiry_date", "!=", False), ("retention_expiry_date", "<=", "2026-01-01")]
+        self.assertEqual(
+            str(dossier.retention_expiry_date), "2026-01-01", "not counted from the archiving"
         )
-        self.assertIn(dossier, expired)
-        self.assertNotIn(self.dossier, expired)
+        self.assertIn(dossier, self._search_retention_expired(date(2026, 12, 3)))
+        self.assertNotIn(dossier, self._search_retention_expired(date(2025, 12, 31)))
+        dossier.with_user(self.manager).action_reopen("Wrong year")
+        self.assertIn(dossier, self._search_retention_expired(date(2026, 12, 3)))
+
+    def test_retention_expiry_per_period(self):
+        thirty = self.env["research.dossier"].create(
+            {
+                "name": "Research plans",
+                "category_id": self.category_general.id,
+                "retention": "D30",
+                "year": 2015,
+            }
+        )
+        self.assertEqual(str(thirty.retention_expiry_date), "2046-01-01")
+        thirty.year = 1990
+        self.assertEqual(str(thirty.retention_expiry_date), "2021-01-01")
+        # not numbered yet: not in the archive room's list of expired dossiers
+        self.assertNotIn(thirty, self._search_retention_expired(date(2026, 12, 3)))
         permanent = self._create_project("Permanent", self.researcher).dossier_id
+        self.assertEqual(permanent.retention, "Y")
+        self.assertFalse(permanent.retention_expiry_date)
         self._file_all_mandatory(permanent, with_files=False)
         self._archive(permanent)
         self.assertFalse(permanent.retention_expiry_date)
+        self.assertNotIn(permanent, self._search_retention_expired(date(2999, 1, 1)))
 
     def test_project_cannot_close_while_documents_are_missing(self):
         self.project.action_start()

@@ -37,7 +37,24 @@ class TestRounds(ResearchArchiveCommon):
         self.round.action_invite()
         self.round.action_invite()
         self.assertEqual(len(self.round.handover_ids), 3)
-        self.assertEqual(self.round.name, "2025-2026 First term")
+        self.assertEqual(self.round.name, "2025-2026学年第一学期")
+
+    def test_round_name_is_written_as_a_chinese_school_writes_it(self):
+        """Stored in Chinese whoever creates the round; traditional in a zh_TW company."""
+        self.assertEqual(self.office.lang, "en_US")
+        Round = self.env["research.archive.round"].with_user(self.office)
+        # years no demo round uses
+        second = Round.create({"academic_year": "2040-2041", "term": "2", "deadline": "2041-07-10"})
+        self.assertEqual(second.name, "2040-2041学年第二学期")
+        self.env["res.lang"]._activate_lang("zh_TW")
+        self.office.company_id.partner_id.lang = "zh_TW"
+        first = Round.create({"academic_year": "2040-2041", "term": "1", "deadline": "2041-01-20"})
+        self.assertEqual(first.name, "2040-2041學年第一學期")
+        # a user working in traditional Chinese in a company without a Chinese language
+        self.office.company_id.partner_id.lang = "en_US"
+        self.office.lang = "zh_TW"
+        second.write({"academic_year": "2041-2042", "term": "1"})
+        self.assertEqual(second.name, "2041-2042學年第一學期")
 
     def test_bad_academic_year_is_refused(self):
         with self.assertRaises(ValidationError):

@@ -131,6 +131,11 @@ class TestSeal(ResearchArchiveCommon):
         result = self.dossier.with_user(self.room).action_verify_integrity()
         self.assertEqual(result["params"]["type"], "danger")
         self.assertIn(self.doc_file.name, result["params"]["message"])
+        self.env["res.lang"]._activate_lang("zh_CN")
+        result = (
+            self.dossier.with_user(self.room).with_context(lang="zh_CN").action_verify_integrity()
+        )
+        self.assertIn(f"{self.doc_file.name}（已变更）", result["params"]["message"])
         # a file removed behind Odoo's back is reported as missing
         self.env.cr.execute("DELETE FROM ir_attachment WHERE id = %s", [self.dossier_file.id])
         self.env.invalidate_all()
