@@ -34,6 +34,7 @@ import socket
 import subprocess
 import sys
 import tarfile
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -339,10 +340,19 @@ def find_odoo():
 
 
 def check_browser_and_pdf():
-    """Tours and PDF tests are skipped by Odoo without these; a skip is a failure for us."""
+    """Tours and PDF tests are skipped by Odoo without these; a skip is a failure for us.
+
+    The browser is started once here: its first start on a machine (font and profile caches)
+    can take longer than the 10 seconds Odoo waits before it skips a tour.
+    """
     missing = []
-    if not any(shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome")):
+    browser = next(
+        filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None
+    )
+    if not browser:
         missing.append("Chromium (apt-get install --no-install-recommends chromium)")
+    else:
+        _start_browser_once(browser)
     if importlib.util.find_spec("websocket") is None:
         missing.append("the Python package websocket-client (pip install -r requirements-dev.txt)")
     if not shutil.which("wkhtmltopdf"):
@@ -350,6 +360,21 @@ def check_browser_and_pdf():
     if missing:
         raise SetupError(
             "Browser tours and PDF tests would be skipped; install " + ", ".join(missing) + "."
+        )
+
+
+def _start_browser_once(browser):
+    with tempfile.TemporaryDirectory() as profile:
+        cmd = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
+        cmd += [f"--user-data-dir={profile}", "--dump-dom", "about:blank"]
+        try:
+            done = subprocess.run(cmd, capture_output=True, timeout=180, check=False)
+        except subprocess.TimeoutExpired:
+            raise SetupError(f"{browser} did not start headless within 180 s.") from None
+    if done.returncode:
+        raise SetupError(
+            f"{browser} does not start headless (exit {done.returncode}): "
+            + done.stderr.decode(errors="replace")[-2000:]
         )
 
 

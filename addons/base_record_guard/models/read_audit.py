@@ -5,11 +5,12 @@ Where it hooks, and why there: no single ORM method sees every read. ``fetch`` m
 non-stored fields computed from sensitive ones and every grouping; ``_read_format`` misses
 exports, reports and downloads. So the mixin hooks the few points where data leaves the ORM
 for a client, each of them a public extension point: ``_read_format`` (read, web_read,
-search_read, web_search_read), ``_read_group`` (read_group, formatted_read_group,
-web_read_group, totals and group keys), ``export_data`` (/web/export, xlsx and csv), and,
-outside the model, QWeb and report_xlsx rendering and ``ir.binary._record_to_stream`` (/web/content,
-/web/image). They are overridden on the declaring models only (the mixin) or return at
-once on an attribute test: a model that declares nothing pays nothing.
+search_read, web_search_read), ``_search`` (a domain on a sensitive field tells what it
+holds), ``_read_group`` (read_group, formatted_read_group, web_read_group, totals and group
+keys), ``export_data`` (/web/export, xlsx and csv), and, outside the model, QWeb and
+report_xlsx rendering and ``ir.binary._record_to_stream`` (/web/content, /web/image). They
+are overridden on the declaring models only (the mixin) or return at once on an attribute
+test: a model that declares nothing pays nothing.
 
 The row is written by a cursor of its own on the primary database, committed at once:
 the read routes stay read-only (``readonly=True`` routes, ``db_replica_host``), and a read
@@ -23,10 +24,12 @@ in one request writes one row for each, not one per internal call.
 """
 
 from odoo import api, fields, models, sql_db, tools
+from odoo.fields import Domain
 from odoo.tools import SQL
 
 OPERATIONS = [
     ("read", "Read"),
+    ("search", "Searched"),
     ("group", "Grouped or Totalled"),
     ("export", "Exported"),
     ("report", "Printed"),
@@ -165,6 +168,16 @@ class ReadAuditMixin(models.AbstractModel):
         result = super()._read_format(fnames, load=load)
         self._audit_read(fnames, "read")
         return result
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None, **kwargs):
+        query = super()._search(domain, offset=offset, limit=limit, order=order, **kwargs)
+        # a search by a sensitive field tells what it holds of each record found
+        if self._audit_fields and not self.env.su:
+            searched = {cond.field_expr.split(".")[0] for cond in Domain(domain).iter_conditions()}
+            if read := self._audit_fields_read(searched):
+                self.browse(query.get_result_ids())._audit_read(read, "search")
+        return query
 
     @api.model
     def _read_group(

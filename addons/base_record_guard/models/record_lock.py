@@ -12,7 +12,8 @@ A model inherits ``record.lock.mixin`` and declares, with class attributes:
 A locked record is neither written nor deleted, and gets no new child. A whole lock also
 freezes its files (``ir.attachment`` created on it, written, deleted, moved onto or off it) and
 its messages (``mail.message`` created on it, edited, deleted: chatter, composer, templates,
-API). Administrators and code running as superuser are refused too, which a record rule with
+API), and no activity is scheduled on it (those still open may be done or cancelled).
+Administrators and code running as superuser are refused too, which a record rule with
 a write domain would not do: that is why this is checked at the ORM's chokepoints. The workflow
 passes its own private way, ``_workflow()`` of workflow.fields.mixin (archiving, reopening).
 
@@ -238,6 +239,19 @@ class IrAttachment(models.Model):
                     model=self.env["ir.model"].sudo()._get(model_name).name,
                 )
             )
+
+
+class MailActivity(models.Model):
+    _inherit = "mail.activity"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # nothing is left to do on a locked record; its open activities may still be closed
+        activities = super().create(vals_list)
+        if not _in_workflow(self.env):
+            pairs = ((a.res_model, a.res_id) for a in activities.sudo())
+            _check_owners(self.env, pairs, serialize=None)
+        return activities
 
 
 class MailMessage(models.Model):

@@ -60,6 +60,10 @@ class LockedRecordsMatrix:
             )
             if hasattr(record, "message_post"):
                 attempts["message_post"] = lambda: record.message_post(body="late")
+            if hasattr(record, "activity_schedule"):
+                attempts["activity"] = lambda: record.activity_schedule(
+                    "mail.mail_activity_data_todo", user_id=record.env.uid
+                )
         return attempts
 
     def assert_locked_records(self, module, records, users):

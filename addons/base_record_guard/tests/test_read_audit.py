@@ -251,6 +251,10 @@ class TestReadAudit(HttpCase):
         self.mark = audit_mark(self.env)
         accounts.export_data(["name", "secret"])
         self.assertLogged(self.accounts, "export", self.admin_reader, "secret")
+        self.fresh()
+        self.mark = audit_mark(self.env)
+        found = accounts.search([("name", "!=", False), ("secret", "=", "X")])
+        self.assertLogged(found, "search", self.admin_reader, "secret")
 
     def test_below_the_level_sees_the_mask_and_logs_nothing(self):
         accounts = self.accounts.with_user(self.reader)
@@ -260,6 +264,8 @@ class TestReadAudit(HttpCase):
             accounts.read(["secret"])
         with self.assertRaises(AccessError):
             accounts.formatted_read_group([], ["secret"], ["__count"])
+        with self.assertRaises(AccessError):
+            accounts.search([("secret", "=", "X")])
         self.assertEqual(self.rows(AuditedAccount._name), [])
 
     def test_model_declaring_nothing_costs_nothing(self):

@@ -19,7 +19,7 @@ from .common import register_test_models
 class LockFolder(models.Model):
     _name = "test.record.lock.folder"
     _description = "Test folder, sealed like a dossier"
-    _inherit = ["mail.thread", "workflow.fields.mixin", "record.lock.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "workflow.fields.mixin", "record.lock.mixin"]
     _module = None
     _lock_domain = [("state", "=", "sealed")]
 
@@ -146,6 +146,9 @@ class TestRecordLock(MockEmail, TransactionCase):
             "message edit": lambda: message.write({"body": "Rewritten"}),
             "message unlink": lambda: message.unlink(),
             "message moved in": lambda: note.write({"model": folder._name, "res_id": folder.id}),
+            "activity scheduled": lambda: folder.activity_schedule(
+                "mail.mail_activity_data_todo", user_id=env.uid
+            ),
         }
 
     def test_locked_folder_refused_for_everyone(self):

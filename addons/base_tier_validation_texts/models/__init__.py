@@ -1,1 +1,1 @@
-from . import tier_definition, tier_review, tier_validation_texts
+from . import tier_definition, tier_review, tier_validation, tier_validation_guard

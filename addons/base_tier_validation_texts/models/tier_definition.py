@@ -7,6 +7,11 @@ class TierDefinition(models.Model):
     _inherit = "tier.definition"
 
     @api.model
+    def _get_tier_validation_model_names(self):
+        guarded = self.env["tier.review"]._guarded_models()
+        return [*super()._get_tier_validation_model_names(), *sorted(guarded)]
+
+    @api.model
     def _get_default_name(self):
         return self.env._("New approval tier")
 

@@ -1,6 +1,5 @@
 from . import (
     abstract_file_link,
-    abstract_tier_messages,
     abstract_tier_validation,
     customer_access_grant,
     customer_complaint,
@@ -14,6 +13,4 @@ from . import (
     mail_activity,
     res_config_settings,
     survey_user_input,
-    tier_definition,
-    tier_review,
 )

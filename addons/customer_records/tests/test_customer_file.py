@@ -1,10 +1,12 @@
 from datetime import date, timedelta
 
+from lxml import etree
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
+from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.base_record_guard.tests.test_read_audit import (
     audit_cleanup,
@@ -170,3 +172,27 @@ class TestCustomerFile(CustomerRecordsCommon):
         settings = self.env["res.config.settings"].create({"customer_review_period_days": 90})
         settings.execute()
         self.assertEqual(self.env["customer.file"]._get_review_period_days(), 90)
+
+
+@tagged("post_install", "-at_install")
+class TestAccessRequestPicker(CustomerRecordsCommon):
+    """An access request names customers only, and never creates a partner on the fly."""
+
+    def test_customers_offered_staff_and_contact_persons_not(self):
+        Partner = self.env["res.partner"]
+        person = Partner.create({"name": "Picker Private Customer"})
+        contact = Partner.create({"name": "Picker Buyer", "parent_id": self.customer2.id})
+        employee = Partner.create({"name": "Picker Clerk", "employee": True})
+        partners = self.customer2 | person | contact | employee | self.keeper.partner_id
+        Grant = self.env["customer.access.grant"].with_user(self.outsider)
+        domain = Grant.fields_get(["partner_ids"], ["domain"])["partner_ids"]["domain"]
+        domain = safe_eval(domain) if isinstance(domain, str) else domain
+        offered = Partner.with_user(self.outsider).search(domain + [("id", "in", partners.ids)])
+        self.assertEqual(offered, self.customer2 | person)
+
+    def test_picker_does_not_create_partners(self):
+        views = self.env["customer.access.grant"].get_views([(False, "form")])
+        node = etree.fromstring(views["views"]["form"]["arch"]).xpath(
+            "//field[@name='partner_ids']"
+        )[0]
+        self.assertTrue(safe_eval(node.get("options", "{}")).get("no_create"))

@@ -1,1 +1,1 @@
-from . import test_invoice_history
+from . import test_click_everywhere, test_invoice_history

@@ -1,1 +1,1 @@
-from . import test_sale_history
+from . import test_click_everywhere, test_sale_history

@@ -14,6 +14,5 @@ from . import (
     gas_top_settle_run,
     gas_top_settlement,
     res_partner,
-    tier_review,
     tools,
 )

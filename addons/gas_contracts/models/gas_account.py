@@ -35,7 +35,13 @@ class GasAccount(models.Model):
     contract_id = fields.Many2one(
         "gas.contract", string="Supply Contract", required=True, index=True, ondelete="restrict"
     )
-    partner_id = fields.Many2one("res.partner", string="Gas User", required=True, index=True)
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Gas User",
+        required=True,
+        index=True,
+        domain=lambda self: self.env["res.partner"]._get_gas_user_domain(),
+    )
     user_category = fields.Selection(related="contract_id.user_category", store=True)
     company_id = fields.Many2one(related="contract_id.company_id", store=True)
     currency_id = fields.Many2one(related="contract_id.currency_id")
@@ -57,15 +63,14 @@ class GasAccount(models.Model):
     city = fields.Char()
     # basic contact data; the full phone needs the technical level
     contact_name = fields.Char()
-    phone = fields.Char(groups="gas_contracts.group_gas_query_technical")
-    phone_display = fields.Char(string="Phone (shown)", compute="_compute_phone_display")
+    # the masked fields carry the plain labels: they are what most users see
+    phone = fields.Char(string="Full Phone", groups="gas_contracts.group_gas_query_technical")
+    phone_display = fields.Char(string="Phone", compute="_compute_phone_display")
     # identity and financial data
     id_number = fields.Char(
-        string="Identity Number", groups="gas_contracts.group_gas_query_financial"
+        string="Full Identity Number", groups="gas_contracts.group_gas_query_financial"
     )
-    id_number_display = fields.Char(
-        string="Identity Number (shown)", compute="_compute_id_number_display"
-    )
+    id_number_display = fields.Char(string="Identity Number", compute="_compute_id_number_display")
     bank_account = fields.Char(groups="gas_contracts.group_gas_query_financial")
     deposit_amount = fields.Monetary(groups="gas_contracts.group_gas_query_financial")
     # technical data

@@ -64,10 +64,9 @@ class GasContract(models.Model):
     _name = "gas.contract"
     _description = "Gas Contract"
     _inherit = [
-        "workflow.fields.mixin",
         "mail.thread",
         "mail.activity.mixin",
-        "tier.validation.texts",
+        "tier.validation.guard",
         "input.guard.mixin",
         "record.lock.mixin",
         "link.guard.mixin",
@@ -122,7 +121,12 @@ class GasContract(models.Model):
     type_kind = fields.Selection(related="type_id.kind", store=True, string="Kind")
     requires_construction_period = fields.Boolean(related="type_id.requires_construction_period")
     partner_id = fields.Many2one(
-        "res.partner", string="Gas User", required=True, index=True, tracking=True
+        "res.partner",
+        string="Gas User",
+        required=True,
+        index=True,
+        tracking=True,
+        domain=lambda self: self.env["res.partner"]._get_gas_user_domain(),
     )
     user_category = fields.Selection(
         [
@@ -164,9 +168,11 @@ class GasContract(models.Model):
 
     # [GC-2] collective users
     contact_name = fields.Char(tracking=True)
-    contact_phone = fields.Char(groups="gas_contracts.group_gas_query_technical")
+    contact_phone = fields.Char(
+        string="Full Contact Phone", groups="gas_contracts.group_gas_query_technical"
+    )
     contact_phone_display = fields.Char(
-        string="Contact Phone (shown)", compute="_compute_contact_phone_display"
+        string="Contact Phone", compute="_compute_contact_phone_display"
     )
     # [GC-2] construction period, measured and confirmed by planning and construction
     construction_start = fields.Date(tracking=True)
@@ -642,52 +648,10 @@ class GasContract(models.Model):
             ],
         ) & Domain("validation_status", "!=", "rejected")
 
-    @api.private
-    def _check_self_review(self):
-        """The caller must be a current reviewer of each contract, and not its drafter."""
-        for rec in self:
-            if self.env.user in rec._get_drafters():
-                raise UserError(
-                    self.env._(
-                        "You drafted contract %(name)s: someone else must review it.",
-                        name=rec.name,
-                    )
-                )
-            if rec.state != "to_approve" or not rec.can_review:
-                raise UserError(
-                    self.env._("Contract %(name)s is not waiting for your review.", name=rec.name)
-                )
-
     def validate_tier(self):
-        self._check_self_review()
-        self._serialize_decisions()
-        res = super(GasContract, as_internal(self)).validate_tier()
+        res = super().validate_tier()
         self._approve_if_validated()
         return res
-
-    @api.private
-    def _serialize_decisions(self):
-        """Make reviewers deciding on one contract at the same moment decide one by one.
-
-        Each decision updates the contract's row. Two reviewers of different tiers
-        approving at once would otherwise each see the other's review still pending, and
-        the contract would stay waiting with every tier approved; now the second fails
-        on a serialization error and is retried (as every request is) on a snapshot that
-        holds the first approval, so the last approval moves the contract on, once.
-        """
-        self.env.cr.execute(
-            SQL(
-                "UPDATE gas_contract SET write_uid = %s, write_date = %s WHERE id IN %s",
-                self.env.uid,
-                fields.Datetime.now(),
-                tuple(self.ids),
-            )
-        )
-        self.invalidate_recordset(["write_uid", "write_date"])
-
-    def reject_tier(self):
-        self._check_self_review()
-        return super(GasContract, as_internal(self)).reject_tier()
 
     def restart_validation(self):
         """Reset the reviews and route the contracts again.
@@ -698,7 +662,7 @@ class GasContract(models.Model):
         """
         if is_internal(self.env):
             return super().restart_validation()
-        self._check_self_review()
+        self._check_decider()
         super(GasContract, as_internal(self)).restart_validation()
         self._route_for_approval()
         return True

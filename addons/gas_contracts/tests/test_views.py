@@ -1,6 +1,7 @@
 from lxml import etree
 
 from odoo.tests import tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import GasCommon
 
@@ -45,3 +46,36 @@ class TestViewsPerRole(GasCommon):
                 self._open(contracts, user, ("form", "list", "kanban"))
                 self._open(account, user)
                 self._open(contracts.partner_id, user, ("form",))
+
+
+@tagged("post_install", "-at_install")
+class TestGasUserPicker(GasCommon):
+    """The gas user fields offer customers only, and never create a partner on the fly."""
+
+    def _offered(self, model, partners):
+        Model = self.env[model].with_user(self.staff)
+        domain = Model.fields_get(["partner_id"], ["domain"])["partner_id"]["domain"]
+        domain = safe_eval(domain) if isinstance(domain, str) else domain
+        return (
+            self.env["res.partner"]
+            .with_user(self.staff)
+            .search(domain + [("id", "in", partners.ids)])
+        )
+
+    def test_customers_offered_staff_and_contact_persons_not(self):
+        Partner = self.env["res.partner"]
+        company = Partner.create({"name": "Picker Ceramics", "is_company": True})
+        household = Partner.create({"name": "Picker Household"})
+        contact = Partner.create({"name": "Picker Buyer", "parent_id": company.id})
+        employee = Partner.create({"name": "Picker Fitter", "employee": True})
+        partners = company | household | contact | employee | self.staff.partner_id
+        for model in ("gas.contract", "gas.account"):
+            with self.subTest(model=model):
+                self.assertEqual(self._offered(model, partners), company | household)
+
+    def test_pickers_do_not_create_partners(self):
+        for model in ("gas.contract", "gas.account"):
+            arch = self.env[model].get_views([(False, "form")])["views"]["form"]["arch"]
+            node = etree.fromstring(arch).xpath("//field[@name='partner_id']")[0]
+            with self.subTest(model=model):
+                self.assertTrue(safe_eval(node.get("options", "{}")).get("no_create"))

@@ -130,32 +130,25 @@ registry.category("web_tour.tours").add("customer_records_salesman_requests_acce
             content: "The customer is named",
         },
         {
-            trigger: ".o_field_widget[name=date_to] input",
-            content: "Until when: open the calendar",
-            run: "click",
-        },
-        {
-            trigger: ".o_datetime_picker .o_next",
-            content: "Go to next month",
-            run: "click",
-        },
-        {
-            trigger: ".o_datetime_picker .o_date_item_cell:not(.o_out_of_range):contains(15)",
-            content: "Pick the 15th",
-            run: "click",
-        },
-        {
             trigger: ".o_field_widget[name=purpose] textarea",
             content: "Why the file is needed",
             run: "edit Prepare the renewal offer",
         },
-        ...stepUtils.saveForm(),
+        {
+            trigger: ".o_field_widget[name=date_to] input",
+            content: "Until when: the 15th of next month, typed with the calendar open",
+            run: `edit ${luxon.DateTime.now().plus({ months: 1 }).set({ day: 15 }).toISODate()}`,
+        },
         {
             trigger: ".o_form_view button[name=action_request]",
-            content: "Submit the request to the general manager",
+            content: "Submit the request to the general manager straight away",
             run: "click",
         },
         isState("requested"),
+        {
+            trigger: ".o_form_view .o_field_widget[name=date_to]:contains('15日')",
+            content: "The submitted request shows its end date",
+        },
         ...screenshot("customer_records_access_requested"),
     ],
 });

@@ -209,6 +209,20 @@ registry.category("web_tour.tours").add("gas_contracts_staff_opens_account", {
             content: "Show the meter",
             run: "click",
         },
+        {
+            trigger: ".o_field_widget[name=meter_ids] .o_data_row",
+            content: "Every column header of the meters is shown in full",
+            run() {
+                const labels = document.querySelectorAll(
+                    ".o_field_widget[name=meter_ids] thead th span.text-truncate"
+                );
+                const cut = [...labels].filter((el) => el.scrollWidth > el.clientWidth);
+                if (!labels.length || cut.length) {
+                    const texts = cut.map((el) => el.textContent);
+                    throw new Error(`Cut-off meter column headers: ${texts.join(", ")}`);
+                }
+            },
+        },
         ...screenshot("gas_contracts_account_opened"),
     ],
 });

@@ -1,0 +1,107 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+# Context keys of base_tier_validation that switch its checks off: never from a client.
+CLIENT_BLOCKED_KEYS = ("skip_validation_check", "skip_check_state_condition")
+
+
+class TierValidationGuard(models.AbstractModel):
+    """Tier validation whose approvals cannot be forged.
+
+    base_tier_validation lets every internal user create, write and delete reviews, and
+    any reviewer approve what he drafted. A document inheriting this model instead of
+    ``tier.validation.texts`` has its reviews created, routed and removed only by its own
+    methods, which pass the private way of workflow.fields.mixin; a review is decided only
+    by one of its reviewers who neither drafted nor submitted the document (four eyes,
+    ``_get_drafters``), through the approval buttons or the comment wizard alike (both end
+    in ``_validate_tier`` / ``_rejected_tier``). The reviews of such a document are read
+    only by who may read the document, or reviews it (tier.review's ``document_readable``).
+    """
+
+    _name = "tier.validation.guard"
+    _description = "Guarded Tier Validation"
+    # the workflow-only fields are refused before base_tier_validation's write acts on them
+    _inherit = ["workflow.fields.mixin", "tier.validation.texts"]
+
+    def _get_drafters(self):
+        """The users who may not decide the approval of these documents."""
+        return self.create_uid
+
+    def write(self, vals):
+        if not self.env.su and any(self.env.context.get(key) for key in CLIENT_BLOCKED_KEYS):
+            self = self.with_context(**dict.fromkeys(CLIENT_BLOCKED_KEYS, False))
+        if self._state_field in vals:
+            # need_validation has no dependencies: never trust a cached value
+            self.invalidate_recordset(["need_validation"])
+        return super().write(vals)
+
+    def request_validation(self):
+        """Only who may change a document submits it (not a reader with a grant)."""
+        if not (self.env.su or self._in_workflow()):
+            self.check_access("write")
+        self = self.with_context(**dict.fromkeys(CLIENT_BLOCKED_KEYS, False))
+        return super(TierValidationGuard, self._workflow()).request_validation()
+
+    def restart_validation(self):
+        if not (self.env.su or self._in_workflow()):
+            self.check_access("write")
+        return super(TierValidationGuard, self._workflow()).restart_validation()
+
+    def _validate_tier(self, tiers=False):
+        workflow, tiers = self._take_decision(tiers)
+        return super(TierValidationGuard, workflow)._validate_tier(tiers)
+
+    def _rejected_tier(self, tiers=False):
+        workflow, tiers = self._take_decision(tiers)
+        return super(TierValidationGuard, workflow)._rejected_tier(tiers)
+
+    @api.private
+    def _take_decision(self, tiers):
+        """Check who decides, then hand the documents and reviews to the workflow (whose
+        own calls, e.g. a state written under approval, approve only for a reviewer)."""
+        if not self._in_workflow():
+            self._check_decider()
+        self._serialize_decisions()
+        workflow = self._workflow()
+        return workflow, tiers and tiers.with_env(workflow.env)
+
+    @api.private
+    def _check_decider(self):
+        """The current user is a current reviewer of each document, and not its drafter."""
+        for rec in self:
+            if self.env.user in rec._get_drafters() | rec.review_ids.requested_by:
+                raise UserError(
+                    self.env._(
+                        "You drafted or submitted %(document)s: someone else must review it.",
+                        document=rec.display_name,
+                    )
+                )
+            if not rec.can_review:
+                raise UserError(
+                    self.env._(
+                        "%(document)s is not waiting for your review.",
+                        document=rec.display_name,
+                    )
+                )
+
+    @api.private
+    def _serialize_decisions(self):
+        """Make reviewers deciding on one document at the same moment decide one by one.
+
+        Each decision updates the document's row. Two reviewers of different tiers
+        approving at once would otherwise each see the other's review still pending, and
+        the document would stay waiting with every tier approved; now the second fails on
+        a serialization error and is retried (as every request is) on a snapshot that holds
+        the first approval, so the last approval moves the document on, once.
+        """
+        self.env.cr.execute(
+            SQL(
+                "UPDATE %s SET write_uid = %s, write_date = %s WHERE id IN %s",
+                SQL.identifier(self._table),
+                self.env.uid,
+                fields.Datetime.now(),
+                tuple(self.ids),
+            )
+        )
+        self.invalidate_recordset(["write_uid", "write_date"])
