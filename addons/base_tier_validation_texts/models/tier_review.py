@@ -143,8 +143,6 @@ class TierReview(models.Model):
 
     def _compute_reviewer_ids(self):
         guarded = self.filtered(lambda r: r.model in self._guarded_models() and r.res_id)
-        if self - guarded:
-            super(TierReview, self - guarded)._compute_reviewer_ids()
         # the documents in one query each; each distinct reviewer set assigned to all its
         # reviews at once, so that the relation is inserted in one statement, not one a review
         for model, reviews in guarded.grouped("model").items():
@@ -154,3 +152,4 @@ class TierReview(models.Model):
             by_reviewers[tuple(review._get_reviewers().ids)].append(review.id)
         for user_ids, review_ids in by_reviewers.items():
             self.browse(review_ids).reviewer_ids = self.env["res.users"].browse(user_ids)
+        return super(TierReview, self - guarded)._compute_reviewer_ids()
