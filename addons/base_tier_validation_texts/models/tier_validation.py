@@ -63,28 +63,24 @@ class TierValidationTexts(models.AbstractModel):
             rec.next_review = self.env._("Next: %(tier)s", tier=review.name) if review else False
 
     def _notify_accepted_reviews_body(self):
-        commented = self.review_ids.filtered(
-            lambda r: self.env.user in r.reviewer_ids and r.comment
-        )
-        if commented:
+        comment = self._own_review_comment()
+        if comment:
             return self.env._(
-                "%(user)s approved: %(comment)s",
-                user=self.env.user.name,
-                comment=commented[0].comment,
+                "%(user)s approved: %(comment)s", user=self.env.user.name, comment=comment
             )
         return self.env._("%(user)s approved.", user=self.env.user.name)
 
     def _notify_rejected_review_body(self):
-        commented = self.review_ids.filtered(
-            lambda r: self.env.user in r.reviewer_ids and r.comment
-        )
-        if commented:
+        comment = self._own_review_comment()
+        if comment:
             return self.env._(
-                "%(user)s rejected: %(comment)s",
-                user=self.env.user.name,
-                comment=commented[0].comment,
+                "%(user)s rejected: %(comment)s", user=self.env.user.name, comment=comment
             )
         return self.env._("%(user)s rejected.", user=self.env.user.name)
+
+    def _own_review_comment(self):
+        reviews = self.review_ids.filtered(lambda r: self.env.user in r.reviewer_ids and r.comment)
+        return reviews[:1].comment
 
     def _notify_created_review_body(self):
         return self.env._("%(user)s submitted this for approval.", user=self.env.user.name)
@@ -143,14 +139,18 @@ class TierValidationTexts(models.AbstractModel):
             except ValidationError as error:
                 if not _raised_in(error, TierValidation._tier_validation_check_write_allowed):
                     raise
-                if (
+                under_review = (
                     rec.review_ids
                     and rec._check_tier_state_transition(vals)
                     and not rec._check_allow_write_under_validation(vals)
-                ):
-                    allowed, refused = rec._get_fields_to_write_validation(
-                        vals, rec._get_under_validation_exceptions
-                    )
+                )
+                allowed, refused = rec._get_fields_to_write_validation(
+                    vals,
+                    rec._get_under_validation_exceptions
+                    if under_review
+                    else rec._get_after_validation_exceptions,
+                )
+                if under_review:
                     message = self.env._(
                         "These fields cannot be changed while the document is being approved:\n"
                         "- %(refused)s\n\nOnly these fields can be changed:\n- %(allowed)s",
@@ -158,9 +158,6 @@ class TierValidationTexts(models.AbstractModel):
                         allowed="\n- ".join(allowed),
                     )
                 else:
-                    allowed, refused = rec._get_fields_to_write_validation(
-                        vals, rec._get_after_validation_exceptions
-                    )
                     message = self.env._(
                         "These fields cannot be changed once the document is approved:\n"
                         "- %(refused)s\n\nOnly these fields can be changed:\n- %(allowed)s",

@@ -39,18 +39,28 @@ class TestTierValidationGuard(TransactionCase):
                 "user_ids": [(6, 0, (cls.drafter | cls.submitter | cls.reviewer).ids)],
             }
         )
+        cls.reader = new_test_user(cls.env, login="tvg_reader")
         colleagues = (cls.submitter | cls.reviewer).ids
-        cls.env["ir.rule"].create(
-            {
-                "name": "Test documents: their reviewers and drafters only",
-                "model_id": cls.env["ir.model"]._get_id(GuardedDocument._name),
-                "domain_force": f"[(1, '=', 1)] if user.id in {colleagues} "
-                "else [('create_uid', '=', user.id)]",
-            }
-        )
+        model_id = cls.env["ir.model"]._get_id(GuardedDocument._name)
+        for readers, perms in (
+            (colleagues + cls.reader.ids, {"perm_read": True}),
+            (colleagues, {"perm_write": True, "perm_create": True, "perm_unlink": True}),
+        ):
+            cls.env["ir.rule"].create(
+                {
+                    "name": "Test documents: their colleagues and drafters only",
+                    "model_id": model_id,
+                    "domain_force": f"[(1, '=', 1)] if user.id in {readers} "
+                    "else [('create_uid', '=', user.id)]",
+                    **dict.fromkeys(
+                        ("perm_read", "perm_write", "perm_create", "perm_unlink"), False
+                    ),
+                    **perms,
+                }
+            )
         cls.env["tier.definition"].create(
             {
-                "model_id": cls.env["ir.model"]._get_id(GuardedDocument._name),
+                "model_id": model_id,
                 "review_type": "group",
                 "reviewer_group_id": reviewers.id,
             }
@@ -129,8 +139,9 @@ class TestTierValidationGuard(TransactionCase):
 
     def test_only_who_may_change_the_document_submits_it(self):
         document = self.env[GuardedDocument._name].with_user(self.drafter).create({"name": "D"})
-        with self.assertRaises(AccessError):
-            document.with_user(self.outsider).request_validation()
+        for user in (self.outsider, self.reader):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                document.with_user(user).request_validation()
         self.assertFalse(document.review_ids)
 
     def test_reviews_follow_the_readers_of_their_document(self):
