@@ -11,5 +11,4 @@
         "views/customer_file_views.xml",
     ],
     "auto_install": True,
-    "installable": True,
 }

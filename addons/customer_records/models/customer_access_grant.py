@@ -152,13 +152,11 @@ class CustomerAccessGrant(models.Model):
             raise UserError(
                 self.env._("Only a draft access request can be changed; create a new request.")
             )
-        if "requester_id" in vals and not self.env.user.has_group(
-            "customer_records.group_customer_records_manager"
-        ):
+        if self.env.user.has_group("customer_records.group_customer_records_manager"):
+            return
+        if "requester_id" in vals:
             raise UserError(self.env._("An access request stays with the user who made it."))
-        if "decision_note" in vals and not self.env.user.has_group(
-            "customer_records.group_customer_records_manager"
-        ):
+        if "decision_note" in vals:
             raise UserError(self.env._("Only the general manager decides on access."))
 
     def _check_transition(self, new_state):
@@ -245,54 +243,38 @@ class CustomerAccessGrant(models.Model):
         # Who the general managers are is read whatever the requester's rights on groups.
         group_sudo = manager_group.sudo()
         managers = group_sudo.all_user_ids.filtered(lambda u: u.active and not u.share)
-        activity_type = self.env.ref("mail.mail_activity_data_todo")
-        model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].create(
-            [
-                {
-                    "res_model_id": model_id,
-                    "res_id": grant.id,
-                    "activity_type_id": activity_type.id,
-                    # in the general manager's language, not the requester's
-                    "summary": self.with_context(lang=manager.lang).env._(
-                        "Decide on the access request"
-                    ),
-                    "user_id": manager.id,
-                }
-                for grant in self
-                for manager in managers - grant.requester_id
-            ]
+        self.env["mail.activity"]._create_todos(
+            (
+                grant,
+                manager,
+                # in the general manager's language, not the requester's
+                self.with_context(lang=manager.lang).env._("Decide on the access request"),
+                None,
+            )
+            for grant in self
+            for manager in managers - grant.requester_id
         )
 
-    def _close_decision_activities(self):
+    def _decide(self, new_state):
+        self._check_decision(new_state)
         # The general manager who decides closes the to-dos of his colleagues
         # on the same request too.
         activities_sudo = self.sudo().activity_ids
         activities_sudo.unlink()
+        self._workflow().write(
+            {
+                "state": new_state,
+                "approver_id": self.env.uid,
+                "decision_date": fields.Datetime.now(),
+            }
+        )
+        return True
 
     def action_approve(self):
-        self._check_decision("approved")
-        self._close_decision_activities()
-        self._workflow().write(
-            {
-                "state": "approved",
-                "approver_id": self.env.uid,
-                "decision_date": fields.Datetime.now(),
-            }
-        )
-        return True
+        return self._decide("approved")
 
     def action_refuse(self):
-        self._check_decision("refused")
-        self._close_decision_activities()
-        self._workflow().write(
-            {
-                "state": "refused",
-                "approver_id": self.env.uid,
-                "decision_date": fields.Datetime.now(),
-            }
-        )
-        return True
+        return self._decide("refused")
 
     def action_revoke(self):
         self._check_decision("revoked")

@@ -154,26 +154,15 @@ class CustomerComplaint(models.Model):
 
     def _schedule_deadline_activities(self):
         """The handler gets a to-do due on the complaint's deadline, in one batch."""
-        with_deadline = self.filtered("deadline")
-        if not with_deadline:
-            return
-        activity_type = self.env.ref("mail.mail_activity_data_todo")
-        model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].create(
-            [
-                {
-                    "res_model_id": model_id,
-                    "res_id": complaint.id,
-                    "activity_type_id": activity_type.id,
-                    # in the handler's language, whoever records the complaint
-                    "summary": self.with_context(lang=complaint.user_id.lang).env._(
-                        "Handle the complaint"
-                    ),
-                    "user_id": complaint.user_id.id,
-                    "date_deadline": complaint.deadline,
-                }
-                for complaint in with_deadline
-            ]
+        self.env["mail.activity"]._create_todos(
+            (
+                complaint,
+                complaint.user_id,
+                # in the handler's language, whoever records the complaint
+                self.with_context(lang=complaint.user_id.lang).env._("Handle the complaint"),
+                complaint.deadline,
+            )
+            for complaint in self.filtered("deadline")
         )
 
     def write(self, vals):

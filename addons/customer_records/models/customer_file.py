@@ -288,23 +288,17 @@ class CustomerFile(models.Model):
         if not overdue:
             return
         overdue._workflow().write({"review_overdue": True})
-        activity_type = self.env.ref("mail.mail_activity_data_todo")
-        model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].create(
-            [
-                {
-                    "res_model_id": model_id,
-                    "res_id": customer_file.id,
-                    "activity_type_id": activity_type.id,
-                    # in the keeper's language: the job runs without one
-                    "summary": self.with_context(lang=customer_file.keeper_id.lang).env._(
-                        "Review the customer file"
-                    ),
-                    "user_id": customer_file.keeper_id.id,
-                    "date_deadline": fields.Date.today(),
-                }
-                for customer_file in overdue
-            ]
+        self.env["mail.activity"]._create_todos(
+            (
+                customer_file,
+                customer_file.keeper_id,
+                # in the keeper's language: the job runs without one
+                self.with_context(lang=customer_file.keeper_id.lang).env._(
+                    "Review the customer file"
+                ),
+                fields.Date.today(),
+            )
+            for customer_file in overdue
         )
 
     def _message_subscribe(self, partner_ids=None, subtype_ids=None, customer_ids=None):

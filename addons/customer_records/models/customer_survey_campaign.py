@@ -1,3 +1,4 @@
+from collections import Counter, defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -218,10 +219,9 @@ class CustomerSurveyCampaign(models.Model):
             groupby=["question_id", "value_scale"],
             aggregates=["__count"],
         )
-        counts = {}
+        counts = defaultdict(Counter)
         for question, value, count in groups:
-            counts.setdefault(question.id, {})
-            counts[question.id][value] = counts[question.id].get(value, 0) + count
+            counts[question.id][value] += count
         previous = self.search(
             [("year", "=", self.year - 1), ("state", "in", ("approved", "distributed"))],
             order="id desc",
@@ -232,11 +232,10 @@ class CustomerSurveyCampaign(models.Model):
         }
         total_sum = total_count = 0
         for line in self.line_ids:
-            distribution = {}
+            distribution = Counter()
             for question in line.question_ids:
-                for value, count in counts.get(question.id, {}).items():
-                    distribution[value] = distribution.get(value, 0) + count
-            answers = sum(distribution.values())
+                distribution.update(counts[question.id])
+            answers = distribution.total()
             score_sum = sum(value * count for value, count in distribution.items())
             total_sum += score_sum
             total_count += answers
@@ -269,35 +268,24 @@ class CustomerSurveyCampaign(models.Model):
         vals_list = []
         deadline = fields.Date.context_today(self) + timedelta(days=30)
         for campaign in self:
-            owner = campaign.user_id
+            common = {
+                "campaign_id": campaign.id,
+                "origin": "survey",
+                "owner_id": campaign.user_id.id,
+                "deadline": deadline,
+            }
             if campaign.overall_score < campaign.target_score:
-                vals_list.append(
-                    {
-                        "name": self.env._(
-                            "%(campaign)s: overall satisfaction below target",
-                            campaign=campaign.name,
-                        ),
-                        "campaign_id": campaign.id,
-                        "origin": "survey",
-                        "owner_id": owner.id,
-                        "deadline": deadline,
-                    }
+                name = self.env._(
+                    "%(campaign)s: overall satisfaction below target", campaign=campaign.name
                 )
+                vals_list.append(dict(common, name=name))
             for line in campaign.line_ids.filtered("below_target"):
-                vals_list.append(
-                    {
-                        "name": self.env._(
-                            "%(campaign)s: %(dimension)s below target",
-                            campaign=campaign.name,
-                            dimension=line.dimension_id.name,
-                        ),
-                        "campaign_id": campaign.id,
-                        "dimension_id": line.dimension_id.id,
-                        "origin": "survey",
-                        "owner_id": owner.id,
-                        "deadline": deadline,
-                    }
+                name = self.env._(
+                    "%(campaign)s: %(dimension)s below target",
+                    campaign=campaign.name,
+                    dimension=line.dimension_id.name,
                 )
+                vals_list.append(dict(common, name=name, dimension_id=line.dimension_id.id))
         self.env["customer.corrective.action"].create(vals_list)
 
     def action_distribute(self):

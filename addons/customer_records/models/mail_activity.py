@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -16,6 +16,25 @@ class MailActivity(models.Model):
         if {"user_id", "res_id", "res_model_id"} & vals.keys():
             self._check_customer_file_assignee()
         return res
+
+    @api.model
+    def _create_todos(self, todos):
+        """To-dos created in one batch, from (record, user, summary, due date) tuples;
+        without a due date, the to-do is due today."""
+        todo_type = self.env.ref("mail.mail_activity_data_todo")
+        return self.create(
+            [
+                {
+                    "res_model_id": self.env["ir.model"]._get_id(record._name),
+                    "res_id": record.id,
+                    "activity_type_id": todo_type.id,
+                    "summary": summary,
+                    "user_id": user.id,
+                    "date_deadline": deadline or fields.Date.context_today(self),
+                }
+                for record, user, summary, deadline in todos
+            ]
+        )
 
     def _check_customer_file_assignee(self):
         # An activity shows its assignee the file's name and summary, and mails

@@ -3,7 +3,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .tools import as_internal, is_internal, is_top_eligible_volume, mask_number
+from .tools import as_internal, is_internal, is_top_eligible_volume, set_masked
 
 
 class GasAccount(models.Model):
@@ -101,21 +101,12 @@ class GasAccount(models.Model):
     @api.depends_context("uid")
     @api.depends("phone")
     def _compute_phone_display(self):
-        technical = self.env.user.has_group("gas_contracts.group_gas_query_technical")
-        # the raw fields carry groups=: they are read as superuser here, and lower
-        # levels only ever receive the masked form computed from them
-        for account, account_sudo in zip(self, self.sudo(), strict=True):
-            account.phone_display = (
-                account_sudo.phone if technical else mask_number(account_sudo.phone)
-            )
+        set_masked(self, "phone", "gas_contracts.group_gas_query_technical")
 
     @api.depends_context("uid")
     @api.depends("id_number")
     def _compute_id_number_display(self):
-        financial = self.env.user.has_group("gas_contracts.group_gas_query_financial")
-        for account, account_sudo in zip(self, self.sudo(), strict=True):
-            number = account_sudo.id_number
-            account.id_number_display = number if financial else mask_number(number)
+        set_masked(self, "id_number", "gas_contracts.group_gas_query_financial")
 
     def _compute_metered(self):
         since = fields.Date.context_today(self) - timedelta(days=365)
@@ -158,15 +149,7 @@ class GasAccount(models.Model):
                     raise UserError(
                         self.env._("Gas accounts are opened from signed supply contracts.")
                     )
-                missing = contract._get_missing_opening_papers()
-                if missing:
-                    raise UserError(
-                        self.env._(
-                            "Contract %(name)s cannot open an account; attach first: %(papers)s.",
-                            name=contract.name,
-                            papers=", ".join(missing),
-                        )
-                    )
+                contract._check_opening_papers()
         self._check_workflow_values(vals_list)
         for vals in vals_list:
             if vals.get("name", "/") == "/":

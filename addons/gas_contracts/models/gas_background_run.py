@@ -50,6 +50,18 @@ class GasBackgroundRun(models.AbstractModel):
         self.env.ref(cron_xmlid)._trigger()
         return run_sudo.sudo(False)
 
+    @api.private
+    def _action_open(self, name):
+        """The run's form, where it shows its progress."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
     @api.model
     def _commit_run_progress(self, processed, remaining=None):
         """Commit a batch and report it to the cron job; returns the job's time left.

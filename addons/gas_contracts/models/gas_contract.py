@@ -11,8 +11,8 @@ from .tools import (
     as_internal,
     is_internal,
     is_top_eligible_volume,
-    mask_number,
     sanitize_context,
+    set_masked,
 )
 
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 \-]{5,19}$")
@@ -292,12 +292,7 @@ class GasContract(models.Model):
     @api.depends_context("uid")
     @api.depends("contact_phone")
     def _compute_contact_phone_display(self):
-        full = self.env.user.has_group("gas_contracts.group_gas_query_technical")
-        # the raw field is only readable from technical level up: it is read as
-        # superuser here and lower levels only receive the masked form
-        for rec, rec_sudo in zip(self, self.sudo(), strict=True):
-            phone = rec_sudo.contact_phone
-            rec.contact_phone_display = phone if full else mask_number(phone)
+        set_masked(self, "contact_phone", "gas_contracts.group_gas_query_technical")
 
     def _compute_document_count(self):
         counts = dict(
@@ -380,10 +375,7 @@ class GasContract(models.Model):
         types = self.env["gas.contract.type"].browse(
             [vals["type_id"] for vals in vals_list if vals.get("type_id")]
         )
-        if "take_or_pay" in types.mapped("kind") and not self._can_draft_take_or_pay():
-            raise AccessError(
-                self.env._("Only the operations vice-president may draft a take-or-pay contract.")
-            )
+        self._check_take_or_pay_drafter(types.mapped("kind"))
         codes = {t.id: t.code for t in types}
         numbers = iter(
             self._next_contract_numbers(
@@ -462,14 +454,9 @@ class GasContract(models.Model):
 
     @api.private
     def _check_external_write(self, vals):
-        if "type_id" in vals and not self._can_draft_take_or_pay():
+        if "type_id" in vals:
             new_type = self.env["gas.contract.type"].browse(vals["type_id"])
-            if new_type.kind == "take_or_pay" or "take_or_pay" in self.mapped("type_kind"):
-                raise AccessError(
-                    self.env._(
-                        "Only the operations vice-president may draft a take-or-pay contract."
-                    )
-                )
+            self._check_take_or_pay_drafter([new_type.kind, *self.mapped("type_kind")])
         self._check_reserved_fields(vals)
         business = set(vals) - TECHNICAL_FIELDS
         late = self.filtered(lambda c: c.state != "draft")
@@ -536,23 +523,21 @@ class GasContract(models.Model):
         return super(GasContract, as_internal(self)).unlink()
 
     @api.model
-    def _can_draft_take_or_pay(self):
-        return self.env.su or self.env.user.has_group("gas_contracts.group_gas_operations_vp")
+    def _check_take_or_pay_drafter(self, kinds):
+        if "take_or_pay" in kinds and not (
+            self.env.su or self.env.user.has_group("gas_contracts.group_gas_operations_vp")
+        ):
+            raise AccessError(
+                self.env._("Only the operations vice-president may draft a take-or-pay contract.")
+            )
 
     # ------------------------------------------------------------- tier routing
     @api.model
     def _get_under_validation_exceptions(self):
-        # departments keep contributing while a contract waits for approval
-        return super()._get_under_validation_exceptions() + [
-            "construction_start",
-            "construction_end",
-            "construction_confirmed",
-            "construction_confirmed_by",
-            "installation_fee_paid",
-            "ownership_resolution",
-            "archive_location",
-            "note",
-        ]
+        # departments keep contributing while a contract waits for approval, and planning
+        # confirms the construction period
+        confirmation = ["construction_confirmed", "construction_confirmed_by"]
+        return super()._get_under_validation_exceptions() + [*POST_DRAFT_FIELDS, *confirmation]
 
     def _tier_validation_check_write_allowed(self, vals):
         # the workflow's own transitions are checked by the actions that make them;
@@ -981,15 +966,7 @@ class GasContract(models.Model):
         self._check_business_staff()
         if self.type_kind != "supply" or self.state not in ("signed", "in_progress"):
             raise UserError(self.env._("Only signed supply contracts open a gas account."))
-        missing = self._get_missing_opening_papers()
-        if missing:
-            raise UserError(
-                self.env._(
-                    "Contract %(name)s cannot open an account; attach first: %(papers)s.",
-                    name=self.name,
-                    papers=", ".join(missing),
-                )
-            )
+        self._check_opening_papers()
         account = self.env["gas.account"].create(
             {
                 "contract_id": self.id,
@@ -1008,13 +985,22 @@ class GasContract(models.Model):
         }
 
     @api.private
-    def _get_missing_opening_papers(self):
+    def _check_opening_papers(self):
+        """Refuse to open an account without the gas supply notice and acceptance drawings."""
         self.ensure_one()
         kinds = set(self.document_ids.filtered("file").mapped("kind"))
         kind_field = self.env["gas.contract.document"]._fields["kind"]
         labels = dict(kind_field._description_selection(self.env))
         required = ("supply_notice", "acceptance_drawing")
-        return [labels[kind] for kind in required if kind not in kinds]
+        missing = [labels[kind] for kind in required if kind not in kinds]
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Contract %(name)s cannot open an account; attach first: %(papers)s.",
+                    name=self.name,
+                    papers=", ".join(missing),
+                )
+            )
 
     def action_view_documents(self):
         self.ensure_one()

@@ -55,15 +55,7 @@ class GasExportRun(models.Model):
         if len(contracts) <= limit:
             report = self.env.ref("gas_contracts.action_report_contract_register_xlsx")
             return report.report_action(contracts, config=False)
-        run = self._queue(contracts)
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Register Export"),
-            "res_model": self._name,
-            "res_id": run.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
+        return self._queue(contracts)._action_open(self.env._("Register Export"))
 
     @api.model
     def _queue(self, contracts):

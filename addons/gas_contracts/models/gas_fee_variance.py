@@ -52,7 +52,7 @@ class GasFeeVariance(models.Model):
         if self.filtered(lambda v: v.state != "draft"):
             raise UserError(self.env._("A decided fee variance is kept with its contract."))
 
-    def _check_can_decide(self):
+    def _decide(self, state):
         if not self.env.user.has_group("gas_contracts.group_gas_general_manager"):
             raise AccessError(self.env._("Only the general manager decides fee variances."))
         for variance in self:
@@ -62,13 +62,11 @@ class GasFeeVariance(models.Model):
                 raise UserError(
                     self.env._("You cannot decide a fee variance on your own contract.")
                 )
+        as_internal(self).write({"state": state, "approved_by": self.env.uid})
+        return True
 
     def action_approve(self):
-        self._check_can_decide()
-        as_internal(self).write({"state": "approved", "approved_by": self.env.uid})
-        return True
+        return self._decide("approved")
 
     def action_refuse(self):
-        self._check_can_decide()
-        as_internal(self).write({"state": "refused", "approved_by": self.env.uid})
-        return True
+        return self._decide("refused")

@@ -61,57 +61,6 @@ class GasMeter(models.Model):
         if self.reading_ids:
             raise UserError(self.env._("A meter with readings is part of the user file."))
 
-
-class GasMeterReading(models.Model):
-    _name = "gas.meter.reading"
-    _description = "Gas Meter Reading"
-    _inherit = ["workflow.fields.mixin", "input.guard.mixin", "record.lock.mixin"]
-    _workflow_fields = ("volume", "daily_volume")
-    _lock_parent = "meter_id"
-    _order = "meter_id, date desc, id desc"
-
-    meter_id = fields.Many2one("gas.meter", required=True, index=True, ondelete="restrict")
-    account_id = fields.Many2one(related="meter_id.account_id", store=True, index=True)
-    date = fields.Date(required=True, default=fields.Date.context_today)
-    reading = fields.Float(string="Reading (m³)", required=True)
-    volume = fields.Float(
-        string="Volume (m³)", readonly=True, help="Gas taken since the previous reading."
-    )
-    daily_volume = fields.Float(
-        string="Average Daily Volume (m³)",
-        readonly=True,
-        help="Volume divided by the days since the previous reading.",
-    )
-
-    _reading_positive = models.Constraint("CHECK(reading >= 0)", "A reading cannot be negative.")
-    _meter_date_uniq = models.Constraint(
-        "UNIQUE(meter_id, date)", "A meter has at most one reading a day."
-    )
-    _account_date_index = models.Index("(account_id, date)")
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        readings = super().create(vals_list)
-        readings.meter_id._recompute_volumes()
-        return readings
-
-    def write(self, vals):
-        meters = self.meter_id
-        res = super().write(vals)
-        if not is_internal(self.env) and {"reading", "date", "meter_id"} & set(vals):
-            (meters | self.meter_id)._recompute_volumes()
-        return res
-
-    def unlink(self):
-        meters = self.meter_id
-        res = super().unlink()
-        meters._recompute_volumes()
-        return res
-
-
-class GasMeterVolumes(models.Model):
-    _inherit = "gas.meter"
-
     @api.private
     def _recompute_volumes(self):
         """Check the readings never go backwards and store each interval's volume.
@@ -163,3 +112,50 @@ class GasMeterVolumes(models.Model):
                     as_internal(reading).write({"volume": volume, "daily_volume": daily})
                 previous_value = reading.reading
                 previous_date = reading.date
+
+
+class GasMeterReading(models.Model):
+    _name = "gas.meter.reading"
+    _description = "Gas Meter Reading"
+    _inherit = ["workflow.fields.mixin", "input.guard.mixin", "record.lock.mixin"]
+    _workflow_fields = ("volume", "daily_volume")
+    _lock_parent = "meter_id"
+    _order = "meter_id, date desc, id desc"
+
+    meter_id = fields.Many2one("gas.meter", required=True, index=True, ondelete="restrict")
+    account_id = fields.Many2one(related="meter_id.account_id", store=True, index=True)
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    reading = fields.Float(string="Reading (m³)", required=True)
+    volume = fields.Float(
+        string="Volume (m³)", readonly=True, help="Gas taken since the previous reading."
+    )
+    daily_volume = fields.Float(
+        string="Average Daily Volume (m³)",
+        readonly=True,
+        help="Volume divided by the days since the previous reading.",
+    )
+
+    _reading_positive = models.Constraint("CHECK(reading >= 0)", "A reading cannot be negative.")
+    _meter_date_uniq = models.Constraint(
+        "UNIQUE(meter_id, date)", "A meter has at most one reading a day."
+    )
+    _account_date_index = models.Index("(account_id, date)")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        readings = super().create(vals_list)
+        readings.meter_id._recompute_volumes()
+        return readings
+
+    def write(self, vals):
+        meters = self.meter_id
+        res = super().write(vals)
+        if not is_internal(self.env) and {"reading", "date", "meter_id"} & set(vals):
+            (meters | self.meter_id)._recompute_volumes()
+        return res
+
+    def unlink(self):
+        meters = self.meter_id
+        res = super().unlink()
+        meters._recompute_volumes()
+        return res

@@ -35,9 +35,7 @@ class GasTopSettleRun(models.Model):
     @api.model
     def _queue(self, contracts, year):
         """Queue the settlement of ``contracts`` for ``year`` and start the job at once."""
-        self.env["gas.top.settlement"]._check_settle_rights()
-        if not isinstance(year, int) or not 2000 <= year <= 2100:
-            raise UserError(self.env._("%(year)s is not a valid contract year.", year=year))
+        self.env["gas.top.settlement"]._check_settle_rights(year)
         return self._create_run(contracts, "gas_contracts.ir_cron_top_settle_runs", {"year": year})
 
     @api.model
@@ -98,10 +96,4 @@ class GasTopSettleRun(models.Model):
 
     def action_open_settlements(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Take-or-Pay Settlements"),
-            "res_model": "gas.top.settlement",
-            "view_mode": "list,form",
-            "domain": [("id", "in", self.settlement_ids.ids)],
-        }
+        return self.settlement_ids._action_open()

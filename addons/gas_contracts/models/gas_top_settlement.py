@@ -78,22 +78,23 @@ class GasTopSettlement(models.Model):
             settlement.display_name = f"{settlement.contract_id.name or ''} / {settlement.year}"
 
     @api.model
-    def _check_settle_rights(self):
-        if self.env.su:
-            return
-        if not self.env.user.has_group("gas_contracts.group_gas_finance") and not (
-            self.env.user.has_group("gas_contracts.group_gas_operations_vp")
+    def _check_settle_rights(self, year=None):
+        """The user may settle; ``year``, when given, is one that can be settled."""
+        if not (
+            self.env.su
+            or self.env.user.has_group("gas_contracts.group_gas_finance")
+            or self.env.user.has_group("gas_contracts.group_gas_operations_vp")
         ):
             raise AccessError(
                 self.env._("Take-or-pay settlements are made by finance or the operations VP.")
             )
+        if year is not None and (not isinstance(year, int) or not 2000 <= year <= 2100):
+            raise UserError(self.env._("%(year)s is not a valid contract year.", year=year))
 
     @api.model
     def _settle(self, contracts, year):
         """Settle ``year`` for many contracts with a constant number of queries."""
-        self._check_settle_rights()
-        if not isinstance(year, int) or not 2000 <= year <= 2100:
-            raise UserError(self.env._("%(year)s is not a valid contract year.", year=year))
+        self._check_settle_rights(year)
         # the user's right to read the contracts, and the one column settling reads
         contracts.fetch(["top_account_id"])
         # the contracts that cannot be settled, found by the database instead of reading
@@ -252,6 +253,16 @@ class GasTopSettlement(models.Model):
             uid=self.env.uid,
             now=self.env.cr.now(),
         )
+
+    @api.private
+    def _action_open(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Take-or-Pay Settlements"),
+            "res_model": self._name,
+            "view_mode": "list,form",
+            "domain": [("id", "in", self.ids)],
+        }
 
     def action_confirm(self):
         self._check_settle_rights()

@@ -52,3 +52,12 @@ def mask_number(value, keep_start=3, keep_end=4):
     if len(value) <= keep_start + keep_end:
         return "*" * (len(value) - 1) + value[-1:]
     return value[:keep_start] + "*" * (len(value) - keep_start - keep_end) + value[-keep_end:]
+
+
+def set_masked(records, fname, group):
+    """Set ``<fname>_display``: the value in full from ``group`` up, masked below it."""
+    full = records.env.user.has_group(group)
+    # the raw field carries groups=: it is read as superuser here, and lower levels
+    # only ever receive the masked form computed from it
+    for rec, rec_sudo in zip(records, records.sudo(), strict=True):
+        rec[f"{fname}_display"] = rec_sudo[fname] if full else mask_number(rec_sudo[fname])

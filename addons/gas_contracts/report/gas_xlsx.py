@@ -35,7 +35,7 @@ class GasXlsxMixin(models.AbstractModel):
                 sheet.write_string(row, col, str(value))
 
     def _in_chunks(self, records, order):
-        """Yield ``records`` in ``order``, CHUNK at a time, dropping the cache between.
+        """Yield ``records`` one by one in ``order``, read CHUNK at a time, cache dropped between.
 
         Rendered by a register export run (``gas_export_run_id`` in the context), each
         chunk written counts as the run's progress.
@@ -44,7 +44,7 @@ class GasXlsxMixin(models.AbstractModel):
         run = self.env["gas.export.run"].browse(self.env.context.get("gas_export_run_id"))
         done = 0
         for chunk_ids in split_every(CHUNK, ordered_ids):
-            yield records.browse(chunk_ids)
+            yield from records.browse(chunk_ids)
             done += len(chunk_ids)
             if run:
                 run._write_progress(done)
@@ -84,30 +84,27 @@ class GasContractRegisterXlsx(models.AbstractModel):
                 self.env._("Archive Number"),
             ],
         )
-        row = 0
-        for contracts in self._in_chunks(objs, "type_id, state, name"):
-            for contract in contracts:
-                row += 1
-                self._write_row(
-                    sheet,
-                    row,
-                    [
-                        contract.type_id.name,
-                        states.get(contract.state),
-                        contract.name,
-                        contract.title,
-                        contract.partner_id.display_name,
-                        categories.get(contract.user_category),
-                        contract.contract_date,
-                        contract.standard_amount,
-                        contract.budget_amount,
-                        contract.charged_amount,
-                        contract.annual_quantity,
-                        contract.user_id.name,
-                        contract.archive_number,
-                    ],
-                    date_format,
-                )
+        for row, contract in enumerate(self._in_chunks(objs, "type_id, state, name"), start=1):
+            self._write_row(
+                sheet,
+                row,
+                [
+                    contract.type_id.name,
+                    states.get(contract.state),
+                    contract.name,
+                    contract.title,
+                    contract.partner_id.display_name,
+                    categories.get(contract.user_category),
+                    contract.contract_date,
+                    contract.standard_amount,
+                    contract.budget_amount,
+                    contract.charged_amount,
+                    contract.annual_quantity,
+                    contract.user_id.name,
+                    contract.archive_number,
+                ],
+                date_format,
+            )
         # summary: one row per type, one column per state, counted by the database
         summary = workbook.add_worksheet(self.env._("By Type and Status"))
         state_keys = list(states)
@@ -191,8 +188,7 @@ class GasAccountListXlsx(models.AbstractModel):
         if technical:
             headers += [self.env._("Meters"), self.env._("Gas Appliances")]
         self._write_header(workbook, sheet, headers)
-        accounts = (a for chunk in self._in_chunks(objs, "name") for a in chunk)
-        for row, account in enumerate(accounts, start=1):
+        for row, account in enumerate(self._in_chunks(objs, "name"), start=1):
             address = " ".join(
                 filter(
                     None,

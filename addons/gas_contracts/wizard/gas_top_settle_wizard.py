@@ -32,14 +32,7 @@ class GasTopSettleWizard(models.TransientModel):
         limit = int(params_sudo.get_param("gas_contracts.top_settle_at_once", SETTLE_BATCH))
         if len(self.contract_ids) > limit:
             run = self.env["gas.top.settle.run"]._queue(self.contract_ids, self.year)
-            return {
-                "type": "ir.actions.act_window",
-                "name": self.env._("Take-or-Pay Settlement Run"),
-                "res_model": "gas.top.settle.run",
-                "res_id": run.id,
-                "view_mode": "form",
-                "views": [(False, "form")],
-            }
+            return run._action_open(self.env._("Take-or-Pay Settlement Run"))
         settlements = self.contract_ids.action_settle_year(self.year)
         self.env.user._bus_send(
             "simple_notification",
@@ -52,10 +45,4 @@ class GasTopSettleWizard(models.TransientModel):
                 ),
             },
         )
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Take-or-Pay Settlements"),
-            "res_model": "gas.top.settlement",
-            "view_mode": "list,form",
-            "domain": [("id", "in", settlements.ids)],
-        }
+        return settlements._action_open()

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from .research_document_type import RETENTIONS
+
 PLACEHOLDERS = ("fonds", "category", "year", "retention", "serial")
 
 
@@ -106,26 +108,12 @@ class ResearchArchiveNumbering(models.Model):
                 INSERT INTO research_archive_counter
                     (company_id, category_id, year, retention, last_serial,
                      create_uid, write_uid, create_date, write_date)
-                VALUES (%(company)s, %(category)s, %(year)s, %(retention)s, 0,
+                VALUES (%(company)s, %(category)s, %(year)s, %(retention)s, 1,
                         %(uid)s, %(uid)s, now() at time zone 'UTC', now() at time zone 'UTC')
-                ON CONFLICT (company_id, category_id, year, retention) DO NOTHING
-                """,
-                company=self.company_id.id,
-                category=category.id,
-                year=year,
-                retention=retention,
-                uid=self.env.uid,
-            )
-        )
-        self.env.cr.execute(
-            SQL(
-                """
-                UPDATE research_archive_counter
-                   SET last_serial = last_serial + 1,
-                       write_uid = %(uid)s,
-                       write_date = now() at time zone 'UTC'
-                 WHERE company_id = %(company)s AND category_id = %(category)s
-                   AND year = %(year)s AND retention = %(retention)s
+                ON CONFLICT (company_id, category_id, year, retention) DO UPDATE
+                   SET last_serial = research_archive_counter.last_serial + 1,
+                       write_uid = EXCLUDED.write_uid,
+                       write_date = EXCLUDED.write_date
              RETURNING last_serial
                 """,
                 company=self.company_id.id,
@@ -148,9 +136,7 @@ class ResearchArchiveCounter(models.Model):
     company_id = fields.Many2one("res.company", required=True, ondelete="cascade")
     category_id = fields.Many2one("research.dossier.category", required=True, ondelete="restrict")
     year = fields.Integer(required=True)
-    retention = fields.Selection(
-        [("Y", "Permanent"), ("D30", "30 years"), ("D10", "10 years")], required=True
-    )
+    retention = fields.Selection(RETENTIONS, required=True)
     last_serial = fields.Integer(readonly=True)
 
     _key_unique = models.UniqueIndex("(company_id, category_id, year, retention)")

@@ -1,6 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+CARRIERS = [("text", "Text"), ("electronic", "Electronic"), ("audio_video", "Audio-video")]
+COPY_KINDS = [("original", "Original"), ("photocopy", "Photocopy")]
+
 
 class ResearchDocument(models.Model):
     _name = "research.document"
@@ -24,17 +27,10 @@ class ResearchDocument(models.Model):
     name = fields.Char(string="Title", required=True)
     date = fields.Date(index=True)
     responsible = fields.Char(string="Author / Responsible", help="責任者")
-    carrier = fields.Selection(
-        [("text", "Text"), ("electronic", "Electronic"), ("audio_video", "Audio-video")],
-        required=True,
-        default="text",
-    )
+    carrier = fields.Selection(CARRIERS, required=True, default="text")
     page_count = fields.Integer(string="Pages / Items", default=1)
     copy_kind = fields.Selection(
-        [("original", "Original"), ("photocopy", "Photocopy")],
-        string="Original or Copy",
-        required=True,
-        default="original",
+        COPY_KINDS, string="Original or Copy", required=True, default="original"
     )
     original_holder = fields.Char(
         string="Holder of the Original", help="Who keeps the original when a photocopy is filed."

@@ -7,7 +7,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
-from .research_document_type import RETENTIONS
+from .research_document_type import PHASES, RETENTIONS
 
 CLASSIFICATIONS = [
     ("public", "Public"),
@@ -18,6 +18,15 @@ RETENTION_YEARS = {"Y": None, "D30": 30, "D10": 10}
 # fields that make up the archive number: frozen once a number is assigned
 NUMBER_KEY_FIELDS = {"category_id", "year", "retention", "company_id"}
 COMPLETENESS_FIELDS = ("missing_count", "completeness_rate", "is_complete")
+# what the missing mandatory types, and so the completeness, depend on
+MISSING_TYPES_DEPENDS = (
+    "category_id",
+    "document_ids.type_id",
+    "document_early_ids.type_id",
+    "document_middle_ids.type_id",
+    "document_late_ids.type_id",
+    "waiver_ids.type_id",
+)
 
 
 class ResearchDossier(models.Model):
@@ -252,14 +261,7 @@ class ResearchDossier(models.Model):
             missing[dossier.id] = [tid for tid in required[dossier.id] if tid not in filed]
         return missing, required, mandatory_sudo
 
-    @api.depends(
-        "category_id",
-        "document_ids.type_id",
-        "document_early_ids.type_id",
-        "document_middle_ids.type_id",
-        "document_late_ids.type_id",
-        "waiver_ids.type_id",
-    )
+    @api.depends(*MISSING_TYPES_DEPENDS)
     def _compute_completeness(self):
         # With the stored figures in cache, a dossier whose figures do not change
         # is not written back: a catalogue change recomputes every open dossier,
@@ -324,14 +326,7 @@ class ResearchDossier(models.Model):
             for fname, value in zip(COMPLETENESS_FIELDS, figures, strict=True):
                 self._fields[fname]._update_cache(dossiers, value)
 
-    @api.depends(
-        "category_id",
-        "document_ids.type_id",
-        "document_early_ids.type_id",
-        "document_middle_ids.type_id",
-        "document_late_ids.type_id",
-        "waiver_ids.type_id",
-    )
+    @api.depends(*MISSING_TYPES_DEPENDS)
     def _compute_missing_types(self):
         missing, __, mandatory_sudo = self._get_missing_type_ids()
         phase_of = {doc_type.id: doc_type.phase for doc_type in mandatory_sudo}
@@ -341,9 +336,8 @@ class ResearchDossier(models.Model):
             for type_id in missing[dossier.id]:
                 by_phase[phase_of[type_id]].append(type_id)
             dossier.missing_type_ids = types.browse(missing[dossier.id])
-            dossier.missing_early_ids = types.browse(by_phase["early"])
-            dossier.missing_middle_ids = types.browse(by_phase["middle"])
-            dossier.missing_late_ids = types.browse(by_phase["late"])
+            for phase, __ in PHASES:
+                dossier[f"missing_{phase}_ids"] = types.browse(by_phase[phase])
 
     def _search_missing_early_ids(self, operator, value):
         return self._search_missing_in_phase("early", operator, value)

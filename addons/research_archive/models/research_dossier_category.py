@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from .research_document_type import RETENTIONS
+
 
 class ResearchDossierCategory(models.Model):
     _name = "research.dossier.category"
@@ -17,11 +19,7 @@ class ResearchDossierCategory(models.Model):
         string="Project Dossier",
         help="Dossiers of this category belong to exactly one research project.",
     )
-    default_retention = fields.Selection(
-        [("Y", "Permanent"), ("D30", "30 years"), ("D10", "10 years")],
-        required=True,
-        default="Y",
-    )
+    default_retention = fields.Selection(RETENTIONS, required=True, default="Y")
     description = fields.Text(translate=True)
     active = fields.Boolean(default=True)
 

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .research_document import CARRIERS, COPY_KINDS
+
 
 class ResearchHandover(models.Model):
     _name = "research.handover"
@@ -184,14 +186,8 @@ class ResearchHandoverLine(models.Model):
     dossier_id = fields.Many2one("research.dossier", index="btree_not_null")
     description = fields.Char(required=True, string="Item")
     quantity = fields.Integer(string="Copies / Pages", default=1)
-    carrier = fields.Selection(
-        [("text", "Text"), ("electronic", "Electronic"), ("audio_video", "Audio-video")],
-        default="text",
-        required=True,
-    )
-    copy_kind = fields.Selection(
-        [("original", "Original"), ("photocopy", "Photocopy")], default="original", required=True
-    )
+    carrier = fields.Selection(CARRIERS, default="text", required=True)
+    copy_kind = fields.Selection(COPY_KINDS, default="original", required=True)
     remarks = fields.Char()
 
     _quantity_positive = models.Constraint(

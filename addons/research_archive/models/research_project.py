@@ -93,10 +93,9 @@ class ResearchProject(models.Model):
 
     def action_close(self):
         """结题: refuse while a mandatory document of the project dossier is missing."""
+        to_close = self.filtered(lambda p: p.state != "closed")
         problems = []
-        for project in self:
-            if project.state == "closed":
-                continue
+        for project in to_close:
             dossier = project.dossier_id
             if not dossier:
                 problems.append(
@@ -118,7 +117,7 @@ class ResearchProject(models.Model):
                     problems="\n".join(problems),
                 )
             )
-        self.filtered(lambda p: p.state != "closed")._workflow().state = "closed"
+        to_close._workflow().state = "closed"
 
     def action_reset_ongoing(self):
         if not self.env.user.has_group("research_archive.group_research_archive_office"):

@@ -86,9 +86,7 @@ class ResearchDocumentCatalogueXlsx(models.AbstractModel):
     _description = "Document Catalogue (Excel)"
 
     def _get_documents(self, objs):
-        if objs._name == "research.dossier":
-            return objs.document_ids
-        return objs
+        return objs.document_ids if objs._name == "research.dossier" else objs
 
     def generate_xlsx_report(self, workbook, data, objs):
         headers = [
