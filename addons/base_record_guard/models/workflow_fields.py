@@ -16,6 +16,10 @@ The workflow's own writes pass one private way: ``self._workflow()``, the record
 context key whose value is a private Python object; a JSON client can send the key, never
 this value. Code running as superuser passes too: it is code, not a client. The record locks
 use the same way (``_workflow()`` to get the bypassing records, ``_in_workflow()`` to test it).
+
+Nor does a client switch off a check or hide a change with a context key (``CLIENT_SWITCHES``:
+base_tier_validation's skips, mail's tracking and creation log): on these models its keys are
+dropped before the ORM and mail act on them; the workflow's and the superuser's are kept.
 """
 
 from odoo import api, models
@@ -23,6 +27,14 @@ from odoo.exceptions import UserError
 
 WORKFLOW_KEY = "base_record_guard_workflow"
 _WORKFLOW_TOKEN = object()
+CLIENT_SWITCHES = (
+    "skip_validation_check",
+    "skip_check_state_condition",
+    "tier_validation_defer_compute_can_review",
+    "tracking_disable",
+    "mail_notrack",
+    "mail_create_nolog",
+)
 
 
 class WorkflowFieldsMixin(models.AbstractModel):
@@ -41,6 +53,17 @@ class WorkflowFieldsMixin(models.AbstractModel):
     def _in_workflow(self):
         """Whether these records were obtained through ``_workflow()``."""
         return self.env.context.get(WORKFLOW_KEY) is _WORKFLOW_TOKEN
+
+    @api.private
+    def _without_client_switches(self):
+        """These records, without the ``CLIENT_SWITCHES`` a client put in their context."""
+        if (
+            not any(map(self.env.context.get, CLIENT_SWITCHES))
+            or self.env.su
+            or self._in_workflow()
+        ):
+            return self
+        return self.with_context(**dict.fromkeys(CLIENT_SWITCHES, False))
 
     @api.private
     def _get_guarded_workflow_fields(self):
@@ -128,3 +151,20 @@ class WorkflowFieldsMixin(models.AbstractModel):
                     ),
                 )
             )
+
+
+class MailThread(models.AbstractModel):
+    _inherit = "mail.thread"  # pylint: disable=consider-merging-classes-inherited
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        return super(MailThread, _without_client_switches(self)).create(vals_list)
+
+    def write(self, vals):
+        return super(MailThread, _without_client_switches(self)).write(vals)
+
+
+def _without_client_switches(records):
+    if isinstance(records, records.pool["workflow.fields.mixin"]):
+        return records._without_client_switches()
+    return records

@@ -8,6 +8,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
+from odoo.addons.base_record_guard.models.workflow_fields import CLIENT_SWITCHES
+
 from .common import register_test_models
 from .workflow_matrix import WorkflowFieldsMatrix
 
@@ -69,7 +71,17 @@ class PlainDocument(models.Model):
             document.total = document.amount * 2
 
 
-MODELS = (WorkflowDocument, PlainDocument)
+class TrackedDocument(models.Model):
+    _name = "test.workflow.tracked"
+    _description = "Test workflow document with a chatter"
+    _inherit = ["mail.thread", "workflow.fields.mixin"]
+    _module = None
+
+    name = fields.Char()
+    amount = fields.Float(tracking=True)
+
+
+MODELS = (WorkflowDocument, PlainDocument, TrackedDocument)
 
 
 @tagged("post_install", "-at_install")
@@ -186,3 +198,19 @@ class TestWorkflowFields(TransactionCase, WorkflowFieldsMatrix):
             self._count_write_queries(WorkflowDocument._name, {"name": "Renamed"}),
             self._count_write_queries(PlainDocument._name, {"name": "Renamed"}),
         )
+
+    def test_client_switches_are_dropped(self):
+        """A client cannot hide a creation or a change from the chatter; code as superuser can."""
+        switches = dict.fromkeys(CLIENT_SWITCHES, True)
+        for user, logged in ((self.user, True), (self.admin, True), (self.env.user, False)):
+            with self.subTest(user=user.login):
+                documents = self.env[TrackedDocument._name].with_user(user)
+                if user == self.env.user:
+                    documents = documents.sudo()
+                document = documents.with_context(**switches).create({"name": "D", "amount": 1})
+                # as in a later transaction: Odoo tracks no change in the creating one
+                self.env.cr.precommit.run()
+                self.assertEqual(bool(document.sudo().message_ids), logged)
+                document.with_context(**switches).write({"amount": 2.0})
+                self.env.cr.precommit.run()
+                self.assertEqual(bool(document.sudo().message_ids.tracking_value_ids), logged)

@@ -2,9 +2,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-# Context keys of base_tier_validation that switch its checks off: never from a client.
-CLIENT_BLOCKED_KEYS = ("skip_validation_check", "skip_check_state_condition")
-
 
 class TierValidationGuard(models.AbstractModel):
     """Tier validation whose approvals cannot be forged.
@@ -29,8 +26,8 @@ class TierValidationGuard(models.AbstractModel):
         return self.create_uid
 
     def write(self, vals):
-        if not self.env.su and any(self.env.context.get(key) for key in CLIENT_BLOCKED_KEYS):
-            self = self.with_context(**dict.fromkeys(CLIENT_BLOCKED_KEYS, False))
+        # a client's switches are dropped before base_tier_validation's checks read them
+        self = self._without_client_switches()
         if self._state_field in vals:
             # need_validation has no dependencies: never trust a cached value
             self.invalidate_recordset(["need_validation"])
@@ -40,8 +37,8 @@ class TierValidationGuard(models.AbstractModel):
         """Only who may change a document submits it (not a reader with a grant)."""
         if not (self.env.su or self._in_workflow()):
             self.check_access("write")
-        self = self.with_context(**dict.fromkeys(CLIENT_BLOCKED_KEYS, False))
-        return super(TierValidationGuard, self._workflow()).request_validation()
+        workflow = self._without_client_switches()._workflow()
+        return super(TierValidationGuard, workflow).request_validation()
 
     def restart_validation(self):
         if not (self.env.su or self._in_workflow()):

@@ -11,7 +11,6 @@ from .tools import (
     as_internal,
     is_internal,
     is_top_eligible_volume,
-    sanitize_context,
     set_masked,
 )
 
@@ -371,7 +370,6 @@ class GasContract(models.Model):
     # ---------------------------------------------------------------- ORM hooks
     @api.model_create_multi
     def create(self, vals_list):
-        self = sanitize_context(self)
         types = self.env["gas.contract.type"].browse(
             [vals["type_id"] for vals in vals_list if vals.get("type_id")]
         )
@@ -440,7 +438,6 @@ class GasContract(models.Model):
         return [sequence.get_next_char(number) for number in numbers]
 
     def write(self, vals):
-        self = sanitize_context(self)
         if is_internal(self.env):
             return super().write(vals)
         self._check_external_write(vals)

@@ -5,17 +5,6 @@ methods. They go the private way of base_record_guard's workflow-only fields: a 
 token that a client cannot send (a JSON-RPC context only carries JSON values).
 """
 
-# Context keys that base_tier_validation or mail honour and that a client could send to
-# skip a check or hide a change; they are neutralised on gas contracts.
-BLOCKED_CONTEXT_KEYS = (
-    "skip_validation_check",
-    "skip_check_state_condition",
-    "tier_validation_defer_compute_can_review",
-    "tracking_disable",
-    "mail_notrack",
-    "mail_create_nolog",
-)
-
 TOP_ANNUAL_THRESHOLD = 3_000_000
 TOP_DAILY_THRESHOLD = 10_000
 # Beyond any city gas user (the largest plants take a few 1e9 m3 a year).
@@ -28,15 +17,6 @@ def as_internal(records):
 
 def is_internal(env):
     return env["workflow.fields.mixin"]._in_workflow()
-
-
-def sanitize_context(records):
-    """Drop the blocked keys a client may have sent, unless the call is internal."""
-    if is_internal(records.env):
-        return records
-    if not any(records.env.context.get(key) for key in BLOCKED_CONTEXT_KEYS):
-        return records
-    return records.with_context(**dict.fromkeys(BLOCKED_CONTEXT_KEYS, False))
 
 
 def is_top_eligible_volume(annual, daily):
