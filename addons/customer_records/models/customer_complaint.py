@@ -82,7 +82,13 @@ class CustomerComplaint(models.Model):
     description = fields.Text(required=True)
     result = fields.Text(string="Handling Result", tracking=True)
     state = fields.Selection(
-        COMPLAINT_STATES, default="received", required=True, tracking=True, index=True, copy=False
+        COMPLAINT_STATES,
+        default="received",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
+        group_expand=True,
     )
     reply_text = fields.Text(string="Reply to the Customer")
     reply_date = fields.Datetime(readonly=True, copy=False)

@@ -44,6 +44,7 @@ class CustomerCorrectiveAction(models.Model):
         required=True,
         tracking=True,
         index=True,
+        group_expand=True,
     )
     is_overdue = fields.Boolean(compute="_compute_is_overdue")
 

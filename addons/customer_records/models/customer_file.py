@@ -71,6 +71,7 @@ class CustomerFile(models.Model):
         tracking=True,
         index=True,
         copy=False,
+        group_expand=True,
     )
     phone = fields.Char(
         compute="_compute_contact_details", store=True, readonly=False, precompute=True

@@ -79,3 +79,18 @@ class TestCustomerDashboard(CustomerRecordsCommon):
         self.assertNotIn(complaint, Complaint.with_user(self.outsider).search(waiting))
         complaint.with_user(self.gm).validate_tier()
         self.assertNotIn(complaint, Complaint.search(waiting))
+
+
+@tagged("post_install", "-at_install")
+class TestKanbanColumns(CustomerRecordsCommon):
+    def test_every_state_is_a_column_even_when_empty(self):
+        for model, user in (
+            ("customer.file", self.keeper),
+            ("customer.complaint", self.office),
+            ("customer.corrective.action", self.office),
+        ):
+            with self.subTest(model=model):
+                records = self.env[model].with_user(user).with_context(read_group_expand=True)
+                groups = records.formatted_read_group([("id", "=", 0)], ["state"], ["__count"])
+                states = [value for value, _label in records._fields["state"].selection]
+                self.assertEqual([group["state"] for group in groups], states)

@@ -158,7 +158,13 @@ class GasContract(models.Model):
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     state = fields.Selection(
-        STATES, default="draft", required=True, tracking=True, index=True, copy=False
+        STATES,
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
+        group_expand=True,
     )
     contract_date = fields.Date(default=fields.Date.context_today, required=True, tracking=True)
     date_start = fields.Date(string="Valid From")

@@ -79,3 +79,14 @@ class TestGasUserPicker(GasCommon):
             node = etree.fromstring(arch).xpath("//field[@name='partner_id']")[0]
             with self.subTest(model=model):
                 self.assertTrue(safe_eval(node.get("options", "{}")).get("no_create"))
+
+
+@tagged("post_install", "-at_install")
+class TestKanbanColumns(GasCommon):
+    def test_every_state_is_a_column_even_when_empty(self):
+        Contracts = self.env["gas.contract"].with_user(self.staff)
+        groups = Contracts.with_context(read_group_expand=True).formatted_read_group(
+            [("id", "=", 0)], ["state"], ["__count"]
+        )
+        states = [value for value, _label in Contracts._fields["state"].selection]
+        self.assertEqual([group["state"] for group in groups], states)
