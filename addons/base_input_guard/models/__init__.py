@@ -1,1 +1,1 @@
-from . import input_guard
+from . import input_guard, res_partner

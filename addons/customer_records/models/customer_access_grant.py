@@ -46,7 +46,7 @@ class CustomerAccessGrant(models.Model):
         "partner_id",
         string="Customers",
         required=True,
-        domain=lambda self: self._get_customer_domain(),
+        domain=lambda self: self.env["res.partner"]._get_customer_domain(),
         help="The customers whose files are requested.",
     )
     purpose = fields.Text(required=True)
@@ -67,19 +67,6 @@ class CustomerAccessGrant(models.Model):
     _dates_check = models.Constraint(
         "CHECK(date_to >= date_from)", "The end of an access period cannot precede its start."
     )
-
-    @api.model
-    def _get_customer_domain(self):
-        """The partners a request may name: customers, not colleagues. A partner of an
-        internal user or one ticked as employee is staff; files are kept on companies and
-        individual customers, not on a company's contact persons."""
-        return [
-            ("partner_share", "=", True),
-            ("employee", "=", False),
-            "|",
-            ("is_company", "=", True),
-            ("parent_id", "=", False),
-        ]
 
     @api.depends("requester_id", "date_from", "date_to")
     def _compute_name(self):

@@ -40,7 +40,7 @@ class GasAccount(models.Model):
         string="Gas User",
         required=True,
         index=True,
-        domain=lambda self: self.env["res.partner"]._get_gas_user_domain(),
+        domain=lambda self: self.env["res.partner"]._get_customer_domain(),
     )
     user_category = fields.Selection(related="contract_id.user_category", store=True)
     company_id = fields.Many2one(related="contract_id.company_id", store=True)

@@ -125,7 +125,7 @@ class GasContract(models.Model):
         required=True,
         index=True,
         tracking=True,
-        domain=lambda self: self.env["res.partner"]._get_gas_user_domain(),
+        domain=lambda self: self.env["res.partner"]._get_customer_domain(),
     )
     user_category = fields.Selection(
         [

@@ -19,19 +19,6 @@ class ResPartner(models.Model):
         help="Contracted or metered use of at least 3,000,000 m³ a year or 10,000 m³ a day.",
     )
 
-    @api.model
-    def _get_gas_user_domain(self):
-        """The partners a gas user field offers: customers, not colleagues. A partner of an
-        internal user or one ticked as employee is staff; a contact person of a company is
-        not a party to a contract, its company is."""
-        return [
-            ("partner_share", "=", True),
-            ("employee", "=", False),
-            "|",
-            ("is_company", "=", True),
-            ("parent_id", "=", False),
-        ]
-
     @api.depends_context("uid")
     def _compute_gas_top_eligible(self):
         contract_groups = self.env["gas.contract"]._read_group(
