@@ -2,7 +2,8 @@ from datetime import date
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import SQL
+from odoo.fields import Domain
+from odoo.tools import SQL, formatLang
 
 
 class GasTopSettlement(models.Model):
@@ -55,6 +56,7 @@ class GasTopSettlement(models.Model):
     makeup_opening = fields.Float(string="Make-up Gas Brought Forward (m³)", readonly=True)
     makeup_used = fields.Float(string="Make-up Gas Taken (m³)", readonly=True)
     makeup_closing = fields.Float(string="Make-up Gas Carried Forward (m³)", readonly=True)
+    calculation = fields.Text(compute="_compute_calculation", string="How it is calculated")
     state = fields.Selection(
         [("draft", "Draft"), ("confirmed", "Confirmed")],
         default="draft",
@@ -77,6 +79,63 @@ class GasTopSettlement(models.Model):
         for settlement in self:
             settlement.display_name = f"{settlement.contract_id.name or ''} / {settlement.year}"
 
+    def _compute_calculation(self):
+        def m3(value):
+            return formatLang(self.env, value, digits=0)
+
+        for settlement in self:
+            money = settlement.currency_id
+            settlement.calculation = "\n".join(
+                (
+                    self.env._(
+                        "Minimum take = %(annual)s m³ × %(share)s = %(minimum)s m³",
+                        annual=m3(settlement.annual_quantity),
+                        share=f"{formatLang(self.env, settlement.min_take_share, digits=2)}%",
+                        minimum=m3(settlement.min_take_volume),
+                    ),
+                    self.env._(
+                        "Taken = %(taken)s m³, from the meter readings of %(year)s",
+                        taken=m3(settlement.taken_volume),
+                        year=settlement.year,
+                    ),
+                    self.env._(
+                        "Shortfall = max(0, %(minimum)s - %(taken)s) = %(shortfall)s m³",
+                        minimum=m3(settlement.min_take_volume),
+                        taken=m3(settlement.taken_volume),
+                        shortfall=m3(settlement.shortfall_volume),
+                    ),
+                    self.env._(
+                        "Amount due = %(shortfall)s m³ × %(price)s = %(amount)s",
+                        shortfall=m3(settlement.shortfall_volume),
+                        price=formatLang(self.env, settlement.price, currency_obj=money),
+                        amount=formatLang(self.env, settlement.amount_due, currency_obj=money),
+                    ),
+                    self.env._(
+                        "Make-up gas: %(opening)s m³ brought forward, %(used)s m³ taken, "
+                        "%(closing)s m³ carried forward",
+                        opening=m3(settlement.makeup_opening),
+                        used=m3(settlement.makeup_used),
+                        closing=m3(settlement.makeup_closing),
+                    ),
+                )
+            )
+
+    def action_open_readings(self):
+        """The meter readings of the metered account in the settled year."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Meter Readings %(year)s", year=self.year),
+            "res_model": "gas.meter.reading",
+            "view_mode": "list,pivot,graph",
+            "domain": [
+                ("meter_id.account_id", "=", self.contract_id.top_account_id.id),
+                ("date", ">=", date(self.year, 1, 1)),
+                ("date", "<=", date(self.year, 12, 31)),
+            ],
+            "context": {"create": False},
+        }
+
     @api.model
     def _check_settle_rights(self, year=None):
         """The user may settle; ``year``, when given, is one that can be settled."""
@@ -90,6 +149,21 @@ class GasTopSettlement(models.Model):
             )
         if year is not None and (not isinstance(year, int) or not 2000 <= year <= 2100):
             raise UserError(self.env._("%(year)s is not a valid contract year.", year=year))
+
+    @api.model
+    def _settleable_domain(self, year):
+        """The take-or-pay contracts in force in ``year`` whose year is not confirmed yet."""
+        return Domain(
+            [
+                ("type_kind", "=", "take_or_pay"),
+                ("state", "in", ("signed", "in_progress", "done")),
+                ("contract_year", "<=", year),
+                ("top_account_id", "!=", False),
+                "|",
+                ("date_end", "=", False),
+                ("date_end", ">=", date(year, 1, 1)),
+            ]
+        ) & Domain("settlement_ids", "not any", [("year", "=", year), ("state", "=", "confirmed")])
 
     @api.model
     def _settle(self, contracts, year):

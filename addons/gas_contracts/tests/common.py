@@ -126,7 +126,7 @@ class GasCommon(BaseCommon):
         return self.env["gas.account"].browse(action["res_id"])
 
     @classmethod
-    def _make_top(cls, index):
+    def _make_top(cls, index, **overrides):
         """A signed take-or-pay contract of the big user on a supply account with a meter."""
         supply = cls.env["gas.contract"].create(
             cls._contract_vals(
@@ -150,7 +150,7 @@ class GasCommon(BaseCommon):
         contract = (
             cls.env["gas.contract"]
             .with_user(cls.vp)
-            .create(cls._top_vals(top_account_id=account.id))
+            .create(cls._top_vals(**{"top_account_id": account.id, **overrides}))
         )
         contract.with_user(cls.vp).action_submit()
         contract.with_user(cls.gm).validate_tier()
