@@ -52,6 +52,7 @@ def test_our_addons_exist():
     assert [m.name for m in MODULES] == [
         "base_input_guard",
         "base_record_guard",
+        "base_role_overview",
         "base_tier_validation_texts",
         "customer_records",
         "customer_records_account",

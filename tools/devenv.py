@@ -62,6 +62,7 @@ OUR_MODULES = ("research_archive", "customer_records", "gas_contracts")
 BASE_MODULES = (
     "base_input_guard",
     "base_record_guard",
+    "base_role_overview",
     "base_tier_validation_texts",
     "web_live_progress",
 )

@@ -10,6 +10,7 @@
     "depends": [
         "base_input_guard",
         "base_record_guard",
+        "base_role_overview",
         "crm",
         "survey",
         "base_tier_validation",
@@ -21,6 +22,7 @@
         "security/ir.model.access.csv",
         "security/customer_records_rules.xml",
         "data/customer_records_data.xml",
+        "data/mail_activity_type_data.xml",
         "views/tier_validation_templates.xml",
         "views/customer_file_views.xml",
         "views/customer_access_grant_views.xml",
@@ -30,6 +32,7 @@
         "views/customer_department_views.xml",
         "views/res_config_settings_views.xml",
         "views/customer_records_dashboard_views.xml",
+        "data/customer_records_overview_tiles.xml",
         "views/customer_records_menus.xml",
         "report/customer_file_templates.xml",
         "report/customer_records_reports.xml",

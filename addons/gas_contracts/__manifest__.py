@@ -10,6 +10,7 @@
     "depends": [
         "base_input_guard",
         "base_record_guard",
+        "base_role_overview",
         "mail",
         "base_tier_validation",
         "base_tier_validation_texts",
@@ -24,18 +25,21 @@
         "data/gas_tier_definitions.xml",
         "data/gas_top_settle_run_data.xml",
         "data/gas_export_run_data.xml",
+        # the settlement list opens the settlement wizard
+        "wizard/gas_wizard_views.xml",
         "views/gas_contract_views.xml",
         "views/gas_config_views.xml",
         "views/gas_account_views.xml",
         "views/res_partner_views.xml",
         "views/gas_dashboard_views.xml",
         "views/gas_export_run_views.xml",
+        "data/gas_contracts_overview_tiles.xml",
         "views/gas_contracts_menus.xml",
-        "wizard/gas_wizard_views.xml",
         "report/gas_reports.xml",
     ],
     "demo": [
         "demo/gas_contracts_demo.xml",
+        "demo/gas_contracts_demo_more.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -10,6 +10,7 @@
     "depends": [
         "base_input_guard",
         "base_record_guard",
+        "base_role_overview",
         "mail",
         "report_xlsx",
         "web_live_progress",
@@ -25,8 +26,10 @@
         "views/research_round_views.xml",
         "views/research_config_views.xml",
         "views/research_archive_dashboard_views.xml",
+        "data/research_archive_overview_tiles.xml",
         "views/research_archive_menus.xml",
         "wizard/research_dossier_reopen_wizard_views.xml",
+        "wizard/research_dossier_waive_wizard_views.xml",
         "report/research_archive_reports.xml",
     ],
     "demo": [

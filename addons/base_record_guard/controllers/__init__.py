@@ -1,1 +1,1 @@
-from . import export
+from . import export, report_xlsx

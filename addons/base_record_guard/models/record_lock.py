@@ -186,6 +186,16 @@ class MailThread(models.AbstractModel):
             self = self.with_env(self.env["workflow.fields.mixin"]._workflow().env)
         return super()._track_finalize()
 
+    def _thread_to_store(self, store, fields, *, request_list=None):
+        res = super()._thread_to_store(store, fields, request_list=request_list)
+        # the chatter of a locked record offers no composer: its message would be refused
+        if request_list is not None and _lock_model(self.env, self._name) is not None:
+            if locked := self._get_locked():
+                store.add(
+                    locked, {"hasWriteAccess": False, "canPostOnReadonly": False}, as_thread=True
+                )
+        return res
+
 
 class IrAttachment(models.Model):
     _inherit = "ir.attachment"

@@ -12,6 +12,7 @@ from odoo.tests import TransactionCase, new_test_user, tagged
 
 from odoo.addons.base_record_guard.models import record_lock
 from odoo.addons.mail.tests.common import MockEmail
+from odoo.addons.mail.tools.discuss import Store
 
 from .common import register_test_models
 
@@ -161,6 +162,21 @@ class TestRecordLock(MockEmail, TransactionCase):
         self.assertEqual(folder.name, "Folder")
         self.assertEqual(files.mapped("raw"), [b"folder", b"line"])
         self.assertEqual(message.body, "<p>Before the seal</p>")
+
+    def test_the_chatter_of_a_locked_record_offers_no_composer(self):
+        sealed, *_others = self._folder()
+        open_folder, *_others = self._folder(sealed=False)
+        for user in (self.user, self.admin):
+            for folder, can_post in ((sealed, False), (open_folder, True)):
+                store = Store()
+                folder.with_user(user)._thread_to_store(store, [], request_list=["followers"])
+                (thread,) = [
+                    values
+                    for values in store.get_result()["mail.thread"]
+                    if values["id"] == folder.id
+                ]
+                self.assertEqual(thread["hasWriteAccess"], can_post, user.login)
+                self.assertFalse(thread["canPostOnReadonly"])
 
     def test_unlocked_folder_unaffected(self):
         folder, line, files, message = self._folder(sealed=False)

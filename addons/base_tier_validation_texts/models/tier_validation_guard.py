@@ -53,6 +53,66 @@ class TierValidationGuard(models.AbstractModel):
         workflow, tiers = self._take_decision(tiers)
         return super(TierValidationGuard, workflow)._rejected_tier(tiers)
 
+    def action_validate_selected(self):
+        """Approve, on each of these documents, the reviews waiting for the current user.
+
+        As hr_expense's ``action_approve``: every reason a document of the selection cannot
+        be approved is gathered into one error before anything is written, so a selection
+        is approved whole or not at all.
+        """
+        self._check_can_decide_selected(self.env._("You cannot approve:"))
+        for rec in self:
+            rec.validate_tier()
+        return True
+
+    def action_reject_selected(self):
+        """Reject, on each of these documents, the reviews waiting for the current user;
+        the whole selection or, with the reasons why not, none of it."""
+        self._check_can_decide_selected(self.env._("You cannot reject:"))
+        for rec in self:
+            rec.reject_tier()
+        return True
+
+    @api.private
+    def _check_can_decide_selected(self, title):
+        reasons = self._get_cannot_decide_reasons()
+        if reasons:
+            raise UserError("\n".join([title, *reasons]))
+
+    @api.private
+    def _get_cannot_decide_reasons(self):
+        """Why the current user cannot decide the approval of each of these documents now,
+        one line per document that cannot be decided (the texts of ``_check_decider``)."""
+        user = self.env.user
+        reasons = []
+        for rec in self:
+            document = rec.display_name
+            if rec.validation_status in ("validated", "rejected"):
+                reason = self.env._(
+                    "The approval of %(document)s is already decided.", document=document
+                )
+            elif rec.validation_status == "no":
+                reason = self.env._("%(document)s is not waiting for approval.", document=document)
+            elif user in rec._get_drafters() | rec.review_ids.requested_by:
+                reason = self.env._(
+                    "You drafted or submitted %(document)s: someone else must review it.",
+                    document=document,
+                )
+            elif not rec.can_review:
+                reason = self.env._(
+                    "%(document)s is not waiting for your review.", document=document
+                )
+            elif rec.has_comment:
+                # the comment wizard takes one document at a time
+                reason = self.env._(
+                    "%(document)s needs a comment with the decision: decide it from its form.",
+                    document=document,
+                )
+            else:
+                continue
+            reasons.append(reason)
+        return reasons
+
     @api.private
     def _take_decision(self, tiers):
         """Check who decides, then hand the documents and reviews to the workflow (whose

@@ -1,1 +1,1 @@
-from . import test_tier_validation_guard
+from . import test_batch_approval, test_tier_validation_guard

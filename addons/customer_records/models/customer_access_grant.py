@@ -173,7 +173,12 @@ class CustomerAccessGrant(models.Model):
             if not user.has_group("customer_records.group_customer_records_manager"):
                 raise AccessError(self.env._("Only the general manager decides on access."))
             if new_state == "approved" and self.requester_id == user:
-                raise AccessError(self.env._("You cannot approve your own access request."))
+                raise AccessError(
+                    self.env._(
+                        "You cannot approve your own access request %(name)s.",
+                        name=self.display_name,
+                    )
+                )
         if new_state == "expired" and self.date_to >= fields.Date.today():
             raise UserError(self.env._("An access grant expires after its end date only."))
 
@@ -280,7 +285,8 @@ class CustomerAccessGrant(models.Model):
             except (UserError, AccessError) as error:
                 errors.append(str(error))
         if errors:
-            raise UserError("\n".join(errors))
+            # a reason shared by the whole selection (who may decide) is said once
+            raise UserError("\n".join(dict.fromkeys(errors)))
 
     @api.model
     def _cron_expire_grants(self):

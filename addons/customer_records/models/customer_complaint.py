@@ -9,9 +9,20 @@ COMPLAINT_STATES = [
     ("cancelled", "Cancelled"),
 ]
 # Fields that make up the approved result: frozen once the general manager approved it.
-RESULT_FIELDS = ("result", "kind", "partner_id", "description", "department_id")
+RESULT_FIELDS = (
+    "result",
+    "production_result",
+    "kind",
+    "partner_id",
+    "description",
+    "department_id",
+)
 REPLY_FIELDS = ("reply_date", "replied_by_id")
 OFFICE_GROUP = "customer_records.group_customer_records_office"
+# What the head of the production department records on a quality complaint he does not
+# otherwise handle (篇二 7.2): his department's part, nothing else.
+PRODUCTION_HEAD_FIELDS = ("production_result",)
+PRODUCTION_PART_ACTIVITY = "customer_records.mail_act_complaint_production_part"
 
 
 class CustomerComplaint(models.Model):
@@ -81,6 +92,12 @@ class CustomerComplaint(models.Model):
     is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
     description = fields.Text(required=True)
     result = fields.Text(string="Handling Result", tracking=True)
+    production_result = fields.Text(
+        string="Production Department's Part",
+        tracking=True,
+        help="Recorded by the head of the production department on a quality complaint; the "
+        "general manager approves it with the handling result.",
+    )
     state = fields.Selection(
         COMPLAINT_STATES,
         default="received",
@@ -156,6 +173,7 @@ class CustomerComplaint(models.Model):
                 vals["name"] = self.env["ir.sequence"].next_by_code("customer.complaint") or "/"
         complaints = super().create(vals_list)
         complaints._schedule_deadline_activities()
+        complaints._schedule_production_part_activities()
         return complaints
 
     def _schedule_deadline_activities(self):
@@ -171,12 +189,90 @@ class CustomerComplaint(models.Model):
             for complaint in self.filtered("deadline")
         )
 
+    def _schedule_production_part_activities(self):
+        """The head of the production department is asked, once, to record his department's
+        part of each quality complaint being handled; in one batch."""
+        activity_type = self.env.ref(PRODUCTION_PART_ACTIVITY)
+        to_ask = self.filtered(
+            lambda c: (
+                c.kind == "quality"
+                and c.state in ("received", "handling")
+                and c.production_department_id.manager_id
+                and not c.production_result
+            )
+        )
+        asked = {
+            (activity.res_id, activity.user_id)
+            for activity in to_ask.activity_ids
+            if activity.activity_type_id == activity_type
+        }
+        vals_list = []
+        for complaint in to_ask:
+            head = complaint.production_department_id.manager_id
+            if (complaint.id, head) in asked:
+                continue
+            vals_list.append(
+                {
+                    "res_model_id": self.env["ir.model"]._get_id(self._name),
+                    "res_id": complaint.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": head.id,
+                    # in the head's language, whoever handles the complaint
+                    "summary": self.with_context(lang=head.lang).env._(
+                        "Record the production department's part of quality complaint %(name)s",
+                        name=complaint.name,
+                    ),
+                    "date_deadline": complaint.deadline or activity_type._get_date_deadline(),
+                }
+            )
+        self.env["mail.activity"].create(vals_list)
+
+    def _close_production_part_activities(self):
+        """The head's request is done once his department's part is recorded."""
+        activity_type = self.env.ref(PRODUCTION_PART_ACTIVITY)
+        self.filtered(lambda c: (c.production_result or "").strip()).activity_ids.filtered(
+            lambda a: a.activity_type_id == activity_type
+        ).action_done()
+
     def write(self, vals):
         if not self.env.su:
             self._check_write_allowed(vals)
-        return super().write(vals)
+        res = super().write(vals)
+        if "production_result" in vals:
+            self._close_production_part_activities()
+        if {"kind", "production_department_id", "state"} & vals.keys():
+            self._schedule_production_part_activities()
+        return res
+
+    @api.private
+    def _get_production_head_only(self):
+        """The complaints of ``self`` the current user changes only as the head of their
+        production department: he neither handles them, nor keeps their customer's file,
+        nor works in the office."""
+        user = self.env.user
+        if user.has_group(OFFICE_GROUP):
+            return self.browse()
+        # read as superuser: the keeper of a file the head may not open only decides what
+        # he may write, it is not shown to him
+        complaints_sudo = self.sudo()
+        return self.browse(
+            complaints_sudo.filtered(
+                lambda c: (
+                    c.production_department_id.manager_id == user
+                    and user not in c.user_id | c.file_id.keeper_id
+                )
+            )._ids
+        )
 
     def _check_write_allowed(self, vals):
+        if set(vals).difference(PRODUCTION_HEAD_FIELDS) and self._get_production_head_only():
+            raise UserError(
+                self.env._(
+                    "As head of the production department, you only record its part of the "
+                    "complaint: %(field)s.",
+                    field=self._fields["production_result"]._description_string(self.env),
+                )
+            )
         if any(c.state == "replied" for c in self) and "reply_text" in vals:
             raise UserError(self.env._("The reply has been sent and can no longer change."))
         if vals.get("state") in ("received", "cancelled") and any(
@@ -196,15 +292,30 @@ class CustomerComplaint(models.Model):
         return True
 
     def request_validation(self):
-        missing = self.filtered(lambda c: not (c.result or "").strip())
-        if missing:
-            raise UserError(
-                self.env._(
-                    "Record the handling result before asking the general manager: %(names)s",
-                    names=", ".join(missing.mapped("name")),
-                )
-            )
+        self._check_can_request_validation()
         return super().request_validation()
+
+    @api.private
+    def _check_can_request_validation(self):
+        """Every reason these complaints cannot go to the general manager, in one error: he
+        approves a result that shows the handling and, for quality, production's part."""
+        reasons = []
+        for complaint in self:
+            if not (complaint.result or "").strip():
+                reasons.append(
+                    self.env._("%(name)s: record the handling result.", name=complaint.name)
+                )
+            if complaint.kind == "quality" and not (complaint.production_result or "").strip():
+                reasons.append(
+                    self.env._(
+                        "%(name)s: the production department has not recorded its part yet.",
+                        name=complaint.name,
+                    )
+                )
+        if reasons:
+            raise UserError(
+                "\n".join([self.env._("Not ready for the general manager's approval:"), *reasons])
+            )
 
     def action_send_reply(self):
         errors = []

@@ -3,6 +3,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
+from odoo.tools import format_date
 
 # Changing any of these on an approved file sends it back to the sales director.
 MATERIAL_FIELDS = (
@@ -120,6 +121,7 @@ class CustomerFile(models.Model):
         compute="_compute_transactions",
     )
     transaction_count = fields.Integer(compute="_compute_transactions")
+    grant_notice = fields.Char(compute="_compute_grant_notice")
     last_review_date = fields.Date(tracking=True, copy=False)
     review_overdue = fields.Boolean(
         index=True,
@@ -343,12 +345,41 @@ class CustomerFile(models.Model):
     # Confidentiality: every opening by someone else than the keeper is logged
     # ------------------------------------------------------------------
     @api.private
-    def _audit_grants(self):
-        # Grant lines are not readable by their holders; the log only needs
-        # to know which approved grant allowed the opening.
+    def _grant_lines_in_force(self):
+        """{file id: the current user's grant line in force for it}.
+
+        Grant lines are not readable by their holders; only the user's own lines are read.
+        """
         line_sudo = self.env["customer.access.grant.line"].sudo()
         lines = line_sudo.search_fetch(
             [("file_id", "in", self.ids), ("user_id", "=", self.env.uid), ("in_force", "=", True)],
-            ["file_id", "grant_id"],
+            ["file_id", "grant_id", "date_to"],
         )
-        return {line.file_id.id: f"customer.access.grant,{line.grant_id.id}" for line in lines}
+        return {line.file_id.id: line for line in lines}
+
+    @api.private
+    def _audit_grants(self):
+        # the log only needs to know which approved grant allowed the opening
+        return {
+            file_id: f"customer.access.grant,{line.grant_id.id}"
+            for file_id, line in self._grant_lines_in_force().items()
+        }
+
+    @api.depends_context("uid")
+    @api.depends("keeper_id")
+    def _compute_grant_notice(self):
+        """Said to a reader who opens the file only under an access grant, not by right."""
+        by_right = self.env.user.has_group("customer_records.group_customer_records_director")
+        lines = (
+            {}
+            if by_right
+            else self.filtered(lambda f: f.keeper_id != self.env.user)._grant_lines_in_force()
+        )
+        for file in self:
+            line = lines.get(file.id)
+            file.grant_notice = line and self.env._(
+                "You are viewing this file under access request %(grant)s until %(date)s. "
+                "This opening is logged.",
+                grant=line.grant_id.name,
+                date=format_date(self.env, line.date_to),
+            )

@@ -1,133 +1,121 @@
 from odoo import models
 
 
-class CustomerRecordsXlsxBase(models.AbstractModel):
-    """Common options: streamed rows (bounded memory); text stays text through
-    base_record_guard."""
-
-    _name = "report.customer_records.xlsx_base"
-    _description = "Customer Records Excel Report Base"
-    _inherit = "report.report_xlsx.abstract"
-
-    def get_workbook_options(self):
-        return dict(super().get_workbook_options(), constant_memory=True)
-
-    def _get_visible(self, objs):
-        # Only what the exporting user may read: the report runs in the
-        # user's environment and silently leaves out anything else.
-        return objs._filtered_access("read")
-
-    def _write_sheet(self, workbook, title, headers, rows):
-        sheet = workbook.add_worksheet(title[:31])
-        bold = workbook.add_format({"bold": True})
-        for col, header in enumerate(headers):
-            sheet.write_string(0, col, header, bold)
-            sheet.set_column(col, col, 18)
-        for row_index, row in enumerate(rows, start=1):
-            for col, value in enumerate(row):
-                if isinstance(value, bool) or value is None:
-                    sheet.write_string(row_index, col, "" if not value else str(value))
-                elif isinstance(value, (int, float)):
-                    sheet.write_number(row_index, col, value)
-                else:
-                    sheet.write_string(row_index, col, str(value))
-        return sheet
-
-    def _selection_label(self, record, field_name):
-        value = record[field_name]
-        if not value:
-            return ""
-        return dict(record._fields[field_name]._description_selection(self.env)).get(value, value)
+def _selection_label(record, field_name):
+    value = record[field_name]
+    if not value:
+        return ""
+    return dict(record._fields[field_name]._description_selection(record.env)).get(value, value)
 
 
 class CustomerFileXlsx(models.AbstractModel):
     _name = "report.customer_records.customer_file_xlsx"
     _description = "Customer File List (Excel)"
-    _inherit = "report.customer_records.xlsx_base"
+    _inherit = "report.report_xlsx.abstract"
+    _xlsx_streamed = True
 
     def generate_xlsx_report(self, workbook, data, objs):
-        files = self._get_visible(objs)
-        headers = [
-            self.env._("Customer"),
-            self.env._("Owning Department"),
-            self.env._("Keeper"),
-            self.env._("Phone"),
-            self.env._("Credit Rating"),
-            self.env._("Credit Limit"),
-            self.env._("Last Review"),
-            self.env._("Status"),
-        ]
-        rows = (
+        # Only what the exporting user may read: the report runs in the
+        # user's environment and silently leaves out anything else.
+        files = objs._filtered_access("read")
+        table = self._xlsx_table(
+            workbook,
+            self.env._("Customer Files"),
+            self.env._("Customer File List"),
+            [
+                (self.env._("Customer"), "text"),
+                (self.env._("Owning Department"), "text"),
+                (self.env._("Keeper"), "text"),
+                (self.env._("Phone"), "text"),
+                (self.env._("Credit Rating"), "text"),
+                (self.env._("Credit Limit"), "amount"),
+                (self.env._("Last Review"), "date"),
+                (self.env._("Status"), "text"),
+            ],
+        )
+        table.write_rows(
             [
                 f.partner_id.display_name,
-                f.department_id.name or "",
+                f.department_id.name,
                 f.keeper_id.name,
-                f.phone or "",
-                self._selection_label(f, "credit_rating"),
+                f.phone,
+                _selection_label(f, "credit_rating"),
                 f.credit_limit,
-                str(f.last_review_date or ""),
-                self._selection_label(f, "state"),
+                f.last_review_date,
+                _selection_label(f, "state"),
             ]
             for f in files
-        )
-        self._write_sheet(workbook, self.env._("Customer Files"), headers, rows)
+        ).close()
 
 
 class CustomerComplaintXlsx(models.AbstractModel):
     _name = "report.customer_records.customer_complaint_xlsx"
     _description = "Complaint Register (Excel)"
-    _inherit = "report.customer_records.xlsx_base"
+    _inherit = "report.report_xlsx.abstract"
+    _xlsx_streamed = True
 
     def generate_xlsx_report(self, workbook, data, objs):
-        complaints = self._get_visible(objs)
-        headers = [
-            self.env._("Reference"),
-            self.env._("Received"),
-            self.env._("Customer"),
-            self.env._("Subject"),
-            self.env._("Kind"),
-            self.env._("Receiving Department"),
-            self.env._("Deadline"),
-            self.env._("Status"),
-            self.env._("Handling Result"),
-            self.env._("Replied On"),
-        ]
-        rows = (
+        complaints = objs._filtered_access("read")
+        table = self._xlsx_table(
+            workbook,
+            self.env._("Complaint Register"),
+            self.env._("Complaint Register"),
+            [
+                (self.env._("Reference"), "text"),
+                (self.env._("Received"), "date"),
+                (self.env._("Customer"), "text"),
+                (self.env._("Subject"), "text"),
+                (self.env._("Kind"), "text"),
+                (self.env._("Receiving Department"), "text"),
+                (self.env._("Deadline"), "date"),
+                (self.env._("Status"), "text"),
+                (self.env._("Handling Result"), "text"),
+                (self.env._("Replied On"), "datetime"),
+            ],
+        )
+        table.write_rows(
             [
                 c.name,
-                str(c.received_date or ""),
+                c.received_date,
                 c.partner_id.display_name,
                 c.subject,
-                self._selection_label(c, "kind"),
-                c.department_id.name or "",
-                str(c.deadline or ""),
-                self._selection_label(c, "state"),
-                c.result or "",
-                str(c.reply_date or ""),
+                _selection_label(c, "kind"),
+                c.department_id.name,
+                c.deadline,
+                _selection_label(c, "state"),
+                c.result,
+                c.reply_date,
             ]
             for c in complaints
-        )
-        self._write_sheet(workbook, self.env._("Complaint Register"), headers, rows)
+        ).close()
 
 
 class CustomerSurveyCampaignXlsx(models.AbstractModel):
     _name = "report.customer_records.customer_survey_xlsx"
     _description = "Satisfaction Analysis (Excel)"
-    _inherit = "report.customer_records.xlsx_base"
+    _inherit = "report.report_xlsx.abstract"
+    _xlsx_streamed = True
 
     def generate_xlsx_report(self, workbook, data, objs):
-        campaigns = self._get_visible(objs)
-        headers = [
-            self.env._("Campaign"),
-            self.env._("Year"),
-            self.env._("Dimension"),
-            self.env._("Answers"),
-            self.env._("Average Score"),
-            self.env._("Company Target"),
-            self.env._("Last Year"),
-            self.env._("Below Target"),
-            self.env._("Distribution"),
-        ]
+        campaigns = objs._filtered_access("read")
+        years = ", ".join(str(year) for year in sorted(set(campaigns.mapped("year"))))
+        table = self._xlsx_table(
+            workbook,
+            self.env._("Satisfaction Analysis"),
+            self.env._("Satisfaction Analysis"),
+            [
+                (self.env._("Campaign"), "text"),
+                (self.env._("Year"), "integer"),
+                (self.env._("Dimension"), "text"),
+                (self.env._("Answers"), "integer"),
+                (self.env._("Average Score"), "number"),
+                (self.env._("Company Target"), "number"),
+                (self.env._("Last Year"), "number"),
+                (self.env._("Below Target"), "text"),
+                (self.env._("Distribution"), "text"),
+            ],
+            period=years and self.env._("Year: %(years)s", years=years),
+        )
         rows = []
         for campaign in campaigns:
             rows.append(
@@ -156,7 +144,7 @@ class CustomerSurveyCampaignXlsx(models.AbstractModel):
                         line.target_score,
                         line.last_year_score,
                         self.env._("Yes") if line.below_target else self.env._("No"),
-                        line.distribution or "",
+                        line.distribution,
                     ]
                 )
-        self._write_sheet(workbook, self.env._("Satisfaction Analysis"), headers, rows)
+        table.write_rows(rows).close()

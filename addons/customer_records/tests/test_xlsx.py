@@ -13,6 +13,9 @@ from odoo.addons.base_record_guard.tests.test_read_audit import (
 
 from .common import CustomerRecordsCommon
 
+# a title row and a period row above the header: the first record on row 4
+DATA_ROW = 4
+
 
 @tagged("post_install", "-at_install")
 class TestExcelReports(CustomerRecordsCommon):
@@ -37,10 +40,10 @@ class TestExcelReports(CustomerRecordsCommon):
         sheet = self._render(
             self.keeper, "customer_records.action_report_customer_file_xlsx", files
         )
-        rows = list(sheet.iter_rows(min_row=2, values_only=True))
+        rows = list(sheet.iter_rows(min_row=DATA_ROW, values_only=True))
         self.assertEqual(len(rows), 1, "the colleague's file must not be exported")
         self.assertEqual(rows[0][0], "Huadong Textile Co.")
-        cell = sheet.cell(row=2, column=4)
+        cell = sheet.cell(row=DATA_ROW, column=4)
         self.assertEqual(cell.value, '=HYPERLINK("http://evil.example")')
         self.assertEqual(cell.data_type, "s")
 
@@ -73,7 +76,7 @@ class TestExcelReports(CustomerRecordsCommon):
         sheet = self._render(
             self.outsider, "customer_records.action_report_customer_file_xlsx", self.file
         )
-        self.assertEqual(sheet.max_row, 1)
+        self.assertEqual(sheet.max_row, DATA_ROW - 1)
 
     def test_workbook_options(self):
         options = self.env["report.customer_records.customer_file_xlsx"].get_workbook_options()
@@ -104,13 +107,13 @@ class TestExcelReports(CustomerRecordsCommon):
             "customer_records.action_report_customer_complaint_xlsx",
             complaint | hidden,
         )
-        self.assertEqual(sheet.max_row, 1)
+        self.assertEqual(sheet.max_row, DATA_ROW - 1)
         sheet = self._render(
             self.office,
             "customer_records.action_report_customer_complaint_xlsx",
             complaint | hidden,
         )
-        rows = list(sheet.iter_rows(min_row=2, values_only=True))
+        rows = list(sheet.iter_rows(min_row=DATA_ROW, values_only=True))
         self.assertEqual(len(rows), 2)
         self.assertIn("=1+1", [row[3] for row in rows])
 
@@ -126,6 +129,20 @@ class TestExcelReports(CustomerRecordsCommon):
         sheet = self._render(
             self.office, "customer_records.action_report_customer_survey_xlsx", campaign
         )
-        rows = list(sheet.iter_rows(min_row=2, values_only=True))
+        rows = list(sheet.iter_rows(min_row=DATA_ROW, values_only=True))
         self.assertEqual(len(rows), 2)
         self.assertEqual(rows[1][2], dimension.name)
+
+    def test_file_list_layout(self):
+        self.file.credit_limit = 1_234_567.5
+        sheet = self._render(
+            self.director, "customer_records.action_report_customer_file_xlsx", self.file
+        )
+        self.assertIn(self.env.company.name, sheet["A1"].value)
+        self.assertEqual(sheet["A3"].value, "Customer")
+        self.assertEqual(sheet.freeze_panes, "A4")
+        self.assertEqual(sheet.auto_filter.ref, "A3:H4")
+        amount = sheet.cell(row=DATA_ROW, column=6)
+        self.assertEqual(amount.value, 1_234_567.5)
+        self.assertIn("#,##0.00", amount.number_format)
+        self.assertIn(self.env.company.currency_id.symbol, amount.number_format)

@@ -71,6 +71,13 @@ class GasAccount(models.Model):
         string="Full Identity Number", groups="gas_contracts.group_gas_query_financial"
     )
     id_number_display = fields.Char(string="Identity Number", compute="_compute_id_number_display")
+    # [GC-8] business staff fill in the number (第十二條) without reading it back: write-only
+    id_number_input = fields.Char(
+        string="New Identity Number",
+        compute="_compute_id_number_input",
+        inverse="_inverse_id_number_input",
+        groups="gas_contracts.group_gas_contracts_user",
+    )
     bank_account = fields.Char(groups="gas_contracts.group_gas_query_financial")
     deposit_amount = fields.Monetary(groups="gas_contracts.group_gas_query_financial")
     # technical data
@@ -107,6 +114,21 @@ class GasAccount(models.Model):
     @api.depends("id_number")
     def _compute_id_number_display(self):
         set_masked(self, "id_number", "gas_contracts.group_gas_query_financial")
+
+    def _compute_id_number_input(self):
+        self.id_number_input = False
+
+    def _inverse_id_number_input(self):
+        entered = self.filtered("id_number_input")
+        # The full number is readable from the financial level only (its groups=): who
+        # enters it below that level writes it through this field, whose own write passed
+        # the user's access rights, rules, locks and input checks; it is never read back.
+        for account, account_sudo in zip(entered, entered.sudo(), strict=True):
+            account_sudo.id_number = account.id_number_input
+        entered.invalidate_recordset(["id_number_input"])
+        entered._message_log_batch(
+            dict.fromkeys(entered.ids, self.env._("Identity number entered."))
+        )
 
     def _compute_metered(self):
         since = fields.Date.context_today(self) - timedelta(days=365)

@@ -103,7 +103,9 @@ class GasExportRun(models.Model):
         if error:
             self._finish("failed", error=error)
             return
-        filename = f"{report.with_context(lang=self.user_id.lang).name}.xlsx"
+        # what and when, in the language of the user who asked for it
+        today = fields.Date.context_today(self.with_user(self.user_id))
+        filename = f"{report.with_context(lang=self.user_id.lang).name}-{today}.xlsx"
         self.write({"export_file": base64.b64encode(content), "export_filename": filename})
         self._finish("done")
 

@@ -55,13 +55,25 @@ class GasFeeVariance(models.Model):
     def _decide(self, state):
         if not self.env.user.has_group("gas_contracts.group_gas_general_manager"):
             raise AccessError(self.env._("Only the general manager decides fee variances."))
+        # every variance of a selection that cannot be decided is named, before any is
+        errors = []
         for variance in self:
+            contract = variance.contract_id.display_name
             if variance.state != "draft":
-                raise UserError(self.env._("This fee variance is already decided."))
-            if self.env.user in (variance.requested_by | variance.contract_id._get_drafters()):
-                raise UserError(
-                    self.env._("You cannot decide a fee variance on your own contract.")
+                errors.append(
+                    self.env._(
+                        "%(contract)s: this fee variance is already decided.", contract=contract
+                    )
                 )
+            elif self.env.user in (variance.requested_by | variance.contract_id._get_drafters()):
+                errors.append(
+                    self.env._(
+                        "%(contract)s: you cannot decide a fee variance on your own contract.",
+                        contract=contract,
+                    )
+                )
+        if errors:
+            raise UserError("\n".join(errors))
         as_internal(self).write({"state": state, "approved_by": self.env.uid})
         return True
 

@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import api, fields, models
 
 
 class ReportGasUserInfo(models.AbstractModel):
@@ -9,4 +9,11 @@ class ReportGasUserInfo(models.AbstractModel):
     def _get_report_values(self, docids, data=None):
         accounts = self.env["gas.account"].browse(docids)
         accounts.check_access("read")
-        return {"doc_ids": accounts.ids, "doc_model": "gas.account", "docs": accounts}
+        return {
+            "doc_ids": accounts.ids,
+            "doc_model": "gas.account",
+            "docs": accounts,
+            # the sheet is evidence of what was known when it left the office
+            "printed_on": fields.Datetime.now(),
+            "printed_by": self.env.user,
+        }

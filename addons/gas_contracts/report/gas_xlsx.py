@@ -6,220 +6,236 @@ from odoo.tools import split_every
 CHUNK = 1000
 
 
-class GasXlsxMixin(models.AbstractModel):
-    _name = "report.gas_contracts.xlsx_mixin"
-    _inherit = "report.report_xlsx.abstract"
-    _description = "Gas Contracts Excel Helpers"
+def _in_chunks(records, order):
+    """Yield ``records`` one by one in ``order``, read CHUNK at a time, cache dropped between.
 
-    def get_workbook_options(self):
-        # bounded memory for large registers (text stays text through base_record_guard)
-        return dict(super().get_workbook_options(), constant_memory=True)
+    Rendered by a register export run (``gas_export_run_id`` in the context), each
+    chunk written counts as the run's progress.
+    """
+    ordered_ids = records.search([("id", "in", records.ids)], order=order).ids
+    run = records.env["gas.export.run"].browse(records.env.context.get("gas_export_run_id"))
+    done = 0
+    for chunk_ids in split_every(CHUNK, ordered_ids):
+        yield from records.browse(chunk_ids)
+        done += len(chunk_ids)
+        if run:
+            run._write_progress(done)
+        records.env.invalidate_all()
 
-    def _write_header(self, workbook, sheet, headers):
-        bold = workbook.add_format({"bold": True, "bg_color": "#D9E1F2"})
-        for col, header in enumerate(headers):
-            sheet.write_string(0, col, header, bold)
-            sheet.set_column(col, col, max(12, len(header) + 2))
 
-    def _write_row(self, sheet, row, values, date_format=None):
-        for col, value in enumerate(values):
-            if value is None or value is False:
-                sheet.write_blank(row, col, None)
-            elif isinstance(value, bool):
-                sheet.write_boolean(row, col, value)
-            elif isinstance(value, int | float):
-                sheet.write_number(row, col, value)
-            elif hasattr(value, "isoformat"):
-                sheet.write_datetime(row, col, value, date_format)
-            else:
-                sheet.write_string(row, col, str(value))
-
-    def _in_chunks(self, records, order):
-        """Yield ``records`` one by one in ``order``, read CHUNK at a time, cache dropped between.
-
-        Rendered by a register export run (``gas_export_run_id`` in the context), each
-        chunk written counts as the run's progress.
-        """
-        ordered_ids = records.search([("id", "in", records.ids)], order=order).ids
-        run = self.env["gas.export.run"].browse(self.env.context.get("gas_export_run_id"))
-        done = 0
-        for chunk_ids in split_every(CHUNK, ordered_ids):
-            yield from records.browse(chunk_ids)
-            done += len(chunk_ids)
-            if run:
-                run._write_progress(done)
-            records.env.invalidate_all()
-
-    def _selection_labels(self, model, fname):
-        field = self.env[model]._fields[fname]
-        return dict(field._description_selection(self.env))
+def _selection_labels(env, model, fname):
+    return dict(env[model]._fields[fname]._description_selection(env))
 
 
 class GasContractRegisterXlsx(models.AbstractModel):
     _name = "report.gas_contracts.contract_register_xlsx"
-    _inherit = "report.gas_contracts.xlsx_mixin"
+    _inherit = "report.report_xlsx.abstract"
     _description = "Gas Contract Register (Excel)"
+    _xlsx_streamed = True
 
     def generate_xlsx_report(self, workbook, data, objs):
-        date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
-        states = self._selection_labels("gas.contract", "state")
-        categories = self._selection_labels("gas.contract", "user_category")
-        sheet = workbook.add_worksheet(self.env._("Contract Register"))
-        self._write_header(
+        states = _selection_labels(self.env, "gas.contract", "state")
+        categories = _selection_labels(self.env, "gas.contract", "user_category")
+        table = self._xlsx_table(
             workbook,
-            sheet,
+            self.env._("Contract Register"),
+            self.env._("Contract Register"),
             [
-                self.env._("Contract Type"),
-                self.env._("Status"),
-                self.env._("Contract Number"),
-                self.env._("Contract Title"),
-                self.env._("Gas User"),
-                self.env._("User Category"),
-                self.env._("Contract Date"),
-                self.env._("Standard Amount"),
-                self.env._("Budget Amount"),
-                self.env._("Charged Amount"),
-                self.env._("Annual Contract Quantity (m³)"),
-                self.env._("Drafted by"),
-                self.env._("Archive Number"),
+                (self.env._("Contract Type"), "text"),
+                (self.env._("Status"), "text"),
+                (self.env._("Contract Number"), "text"),
+                (self.env._("Contract Title"), "text"),
+                (self.env._("Gas User"), "text"),
+                (self.env._("User Category"), "text"),
+                (self.env._("Contract Date"), "date"),
+                (self.env._("Standard Amount"), "amount"),
+                (self.env._("Budget Amount"), "amount"),
+                (self.env._("Charged Amount"), "amount"),
+                (self.env._("Annual Contract Quantity (m³)"), "volume"),
+                (self.env._("Drafted by"), "text"),
+                (self.env._("Archive Number"), "text"),
             ],
         )
-        for row, contract in enumerate(self._in_chunks(objs, "type_id, state, name"), start=1):
-            self._write_row(
-                sheet,
-                row,
-                [
-                    contract.type_id.name,
-                    states.get(contract.state),
-                    contract.name,
-                    contract.title,
-                    contract.partner_id.display_name,
-                    categories.get(contract.user_category),
-                    contract.contract_date,
-                    contract.standard_amount,
-                    contract.budget_amount,
-                    contract.charged_amount,
-                    contract.annual_quantity,
-                    contract.user_id.name,
-                    contract.archive_number,
-                ],
-                date_format,
-            )
+        table.write_rows(
+            [
+                contract.type_id.name,
+                states.get(contract.state),
+                contract.name,
+                contract.title,
+                contract.partner_id.display_name,
+                categories.get(contract.user_category),
+                contract.contract_date,
+                contract.standard_amount,
+                contract.budget_amount,
+                contract.charged_amount,
+                contract.annual_quantity,
+                contract.user_id.name,
+                contract.archive_number,
+            ]
+            for contract in _in_chunks(objs, "type_id, state, name")
+        ).close()
         # summary: one row per type, one column per state, counted by the database
-        summary = workbook.add_worksheet(self.env._("By Type and Status"))
-        state_keys = list(states)
-        self._write_header(workbook, summary, [self.env._("Contract Type"), *states.values()])
         counts = {}
         for ctype, state, count in self.env["gas.contract"]._read_group(
             [("id", "in", objs.ids)], ["type_id", "state"], ["__count"]
         ):
-            counts.setdefault(ctype, dict.fromkeys(state_keys, 0))[state] = count
-        for row, ctype in enumerate(sorted(counts, key=lambda t: (t.sequence, t.id)), 1):
-            self._write_row(summary, row, [ctype.name] + [counts[ctype][s] for s in state_keys])
+            counts.setdefault(ctype, dict.fromkeys(states, 0))[state] = count
+        summary = self._xlsx_table(
+            workbook,
+            self.env._("By Type and Status"),
+            self.env._("Contracts by Type and Status"),
+            [(self.env._("Contract Type"), "text")]
+            + [(label, "integer") for label in states.values()],
+        )
+        summary.write_rows(
+            [ctype.name] + list(counts[ctype].values())
+            for ctype in sorted(counts, key=lambda t: (t.sequence, t.id))
+        ).close()
 
 
 class GasTopStatementXlsx(models.AbstractModel):
+    """One statement per gas user and year: the selected settlements grouped by both,
+    subtotalled when there are several, with the lines to sign below."""
+
     _name = "report.gas_contracts.top_statement_xlsx"
-    _inherit = "report.gas_contracts.xlsx_mixin"
+    _inherit = "report.report_xlsx.abstract"
     _description = "Take-or-Pay Settlement Statement (Excel)"
+    _xlsx_streamed = True
+
+    # the columns added up in the totals: quantities, volumes and the amount due
+    _summed_columns = (3, 5, 6, 7, 9, 11)
+
+    def _get_period(self, settlements):
+        years = ", ".join(str(year) for year in sorted(set(settlements.mapped("year"))))
+        period = self.env._("Year: %(years)s", years=years)
+        if len(settlements.partner_id) == 1:
+            period = "    ".join(
+                [self.env._("Gas user: %(user)s", user=settlements.partner_id.name), period]
+            )
+        return period
 
     def generate_xlsx_report(self, workbook, data, objs):
-        sheet = workbook.add_worksheet(self.env._("Take-or-Pay Statement"))
-        self._write_header(
+        table = self._xlsx_table(
             workbook,
-            sheet,
+            self.env._("Take-or-Pay Statement"),
+            self.env._("Take-or-Pay Statement"),
             [
-                self.env._("Contract Number"),
-                self.env._("Gas User"),
-                self.env._("Year"),
-                self.env._("Annual Contract Quantity (m³)"),
-                self.env._("Minimum Take Share (%)"),
-                self.env._("Minimum Take (m³)"),
-                self.env._("Taken Volume (m³)"),
-                self.env._("Shortfall (m³)"),
-                self.env._("Price"),
-                self.env._("Amount Due"),
-                self.env._("Make-up Gas Brought Forward (m³)"),
-                self.env._("Make-up Gas Taken (m³)"),
-                self.env._("Make-up Gas Carried Forward (m³)"),
+                (self.env._("Gas User"), "text"),
+                (self.env._("Year"), "integer"),
+                (self.env._("Contract Number"), "text"),
+                (self.env._("Annual Contract Quantity (m³)"), "volume"),
+                (self.env._("Minimum Take Share (%)"), "percent"),
+                (self.env._("Minimum Take (m³)"), "volume"),
+                (self.env._("Taken Volume (m³)"), "volume"),
+                (self.env._("Shortfall (m³)"), "volume"),
+                (self.env._("Price"), "amount"),
+                (self.env._("Amount Due"), "amount"),
+                (self.env._("Make-up Gas Brought Forward (m³)"), "volume"),
+                (self.env._("Make-up Gas Taken (m³)"), "volume"),
+                (self.env._("Make-up Gas Carried Forward (m³)"), "volume"),
             ],
+            period=self._get_period(objs),
         )
-        for row, settlement in enumerate(objs.sorted(lambda s: (s.year, s.contract_id.name)), 1):
-            self._write_row(
-                sheet,
-                row,
-                [
-                    settlement.contract_id.name,
-                    settlement.partner_id.display_name,
-                    settlement.year,
-                    settlement.annual_quantity,
-                    settlement.min_take_share,
-                    settlement.min_take_volume,
-                    settlement.taken_volume,
-                    settlement.shortfall_volume,
-                    settlement.price,
-                    settlement.amount_due,
-                    settlement.makeup_opening,
-                    settlement.makeup_used,
-                    settlement.makeup_closing,
-                ],
-            )
+        groups = {}
+        for settlement in objs.sorted(
+            lambda s: (s.partner_id.display_name or "", s.year, s.contract_id.name or "")
+        ):
+            groups.setdefault((settlement.partner_id, settlement.year), []).append(settlement)
+        totals = dict.fromkeys(self._summed_columns, 0.0)
+        for (partner, year), settlements in groups.items():
+            rows = [self._get_row(settlement) for settlement in settlements]
+            table.write_rows(rows)
+            sums = {col: sum(row[col] for row in rows) for col in self._summed_columns}
+            for col, value in sums.items():
+                totals[col] += value
+            if len(groups) > 1:
+                label = self.env._(
+                    "Subtotal %(user)s %(year)s", user=partner.display_name, year=year
+                )
+                table.write_total(label, sums)
+        table.write_total(self.env._("Total"), totals, whole=True)
+        table.write_signatures(
+            [
+                self.env._("Prepared by"),
+                self.env._("Checked by"),
+                self.env._("Gas user (seal)"),
+                self.env._("Date"),
+            ],
+            table.close() + 1,
+        )
+
+    def _get_row(self, settlement):
+        return [
+            settlement.partner_id.display_name,
+            settlement.year,
+            settlement.contract_id.name,
+            settlement.annual_quantity,
+            settlement.min_take_share,
+            settlement.min_take_volume,
+            settlement.taken_volume,
+            settlement.shortfall_volume,
+            settlement.price,
+            settlement.amount_due,
+            settlement.makeup_opening,
+            settlement.makeup_used,
+            settlement.makeup_closing,
+        ]
 
 
 class GasAccountListXlsx(models.AbstractModel):
     _name = "report.gas_contracts.account_list_xlsx"
-    _inherit = "report.gas_contracts.xlsx_mixin"
+    _inherit = "report.report_xlsx.abstract"
     _description = "Gas Account List (Excel)"
+    _xlsx_streamed = True
 
     def generate_xlsx_report(self, workbook, data, objs):
-        date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
         technical = self.env.user.has_group("gas_contracts.group_gas_query_technical")
-        meter_types = self._selection_labels("gas.meter", "meter_type")
-        kinds = self._selection_labels("gas.appliance", "kind")
-        sheet = workbook.add_worksheet(self.env._("Gas Accounts"))
-        headers = [
-            self.env._("Account Number"),
-            self.env._("Gas User"),
-            self.env._("Address"),
-            self.env._("Phone"),
-            self.env._("Identity Number"),
-            self.env._("Opening Date"),
+        meter_types = _selection_labels(self.env, "gas.meter", "meter_type")
+        kinds = _selection_labels(self.env, "gas.appliance", "kind")
+        columns = [
+            (self.env._("Account Number"), "text"),
+            (self.env._("Gas User"), "text"),
+            (self.env._("Address"), "text"),
+            (self.env._("Phone"), "text"),
+            (self.env._("Identity Number"), "text"),
+            (self.env._("Opening Date"), "date"),
         ]
         if technical:
-            headers += [self.env._("Meters"), self.env._("Gas Appliances")]
-        self._write_header(workbook, sheet, headers)
-        for row, account in enumerate(self._in_chunks(objs, "name"), start=1):
-            address = " ".join(
-                filter(
-                    None,
-                    [
-                        account.city,
-                        account.district,
-                        account.street,
-                        account.building,
-                        account.unit,
-                        account.room,
-                    ],
-                )
-            )
-            values = [
-                account.name,
-                account.partner_id.display_name,
-                address,
-                # masked below the level that may see the full numbers
-                account.phone_display,
-                account.id_number_display,
-                account.open_date,
-            ]
-            if technical:
-                values += [
-                    "; ".join(
-                        f"{m.name} ({meter_types.get(m.meter_type)} {m.model or ''})".strip()
-                        for m in account.meter_ids
-                    ),
-                    "; ".join(
-                        f"{kinds.get(a.kind)} {a.brand or ''} {a.model or ''} x{a.count}"
-                        for a in account.appliance_ids
-                    ),
+            columns += [(self.env._("Meters"), "text"), (self.env._("Gas Appliances"), "text")]
+        table = self._xlsx_table(
+            workbook, self.env._("Gas Accounts"), self.env._("Gas Account List"), columns
+        )
+
+        def rows():
+            for account in _in_chunks(objs, "name"):
+                address_parts = [
+                    account.city,
+                    account.district,
+                    account.street,
+                    account.building,
+                    account.unit,
+                    account.room,
                 ]
-            self._write_row(sheet, row, values, date_format)
+                values = [
+                    account.name,
+                    account.partner_id.display_name,
+                    " ".join(filter(None, address_parts)),
+                    # masked below the level that may see the full numbers
+                    account.phone_display,
+                    account.id_number_display,
+                    account.open_date,
+                ]
+                if technical:
+                    values += [
+                        "; ".join(
+                            f"{m.name} ({meter_types.get(m.meter_type)} {m.model or ''})".strip()
+                            for m in account.meter_ids
+                        ),
+                        "; ".join(
+                            f"{kinds.get(a.kind)} {a.brand or ''} {a.model or ''} x{a.count}"
+                            for a in account.appliance_ids
+                        ),
+                    ]
+                yield values
+
+        table.write_rows(rows()).close()

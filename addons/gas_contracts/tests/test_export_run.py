@@ -3,7 +3,7 @@ import io
 
 import openpyxl
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
@@ -72,7 +72,7 @@ class TestExportRun(GasCommon):
         self.assertEqual(action["context"]["active_ids"], self.contracts[:2].ids)
         self.assertFalse(self.env["gas.export.run"].search([("user_id", "=", self.finance.id)]))
         sheets = self._direct(self.finance, self.contracts.browse(action["context"]["active_ids"]))
-        self.assertEqual(len(sheets[0]), 3, "a header and two contracts")
+        self.assertEqual(len(sheets[0]), 5, "title, period, header and two contracts")
         # who may not read contracts may not print their register
         with self.assertRaises(AccessError):
             self._print(self.outsider, self.contracts[:1])
@@ -103,9 +103,10 @@ class TestExportRun(GasCommon):
         # each chunk of rows, through a transaction of its own
         self.assertEqual((run.state, run.contract_done), ("done", 3))
         mine = run.with_user(self.staff)
-        self.assertEqual(mine.export_filename, "Contract Register (Excel).xlsx")
+        today = fields.Date.context_today(mine)
+        self.assertEqual(mine.export_filename, f"Contract Register (Excel)-{today}.xlsx")
         self.assertEqual(self._rows(base64.b64decode(mine.export_file)), expected)
-        self.assertEqual(len(expected[0]), 4)
+        self.assertEqual(len(expected[0]), 6, "title, period, header and three contracts")
         attachment = self._attachments(run)
         self.assertEqual(len(attachment), 1)
         self.assertEqual(attachment.with_user(self.staff).raw[:2], b"PK")

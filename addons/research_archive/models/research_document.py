@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -25,6 +27,9 @@ class ResearchDocument(models.Model):
     )
     phase = fields.Selection(related="type_id.phase", store=True, index=True)
     name = fields.Char(string="Title", required=True)
+    reference = fields.Char(
+        string="Document No.", help="文號: the number its issuer gave the document."
+    )
     date = fields.Date(index=True)
     responsible = fields.Char(string="Author / Responsible", help="責任者")
     carrier = fields.Selection(CARRIERS, required=True, default="text")
@@ -57,6 +62,13 @@ class ResearchDocument(models.Model):
         "CHECK(page_count >= 0 AND page_count <= 100000)",
         "The page or item count must be between 0 and 100000.",
     )
+
+    @api.onchange("type_id")
+    def _onchange_item_number(self):
+        """A line entered on the dossier form is numbered at once, after the others on screen."""
+        if not self.item_number and self.dossier_id:
+            others = self.dossier_id._documents_on_screen() - self
+            self.item_number = max(others.mapped("item_number"), default=0) + 1
 
     @api.depends("attachment_ids")
     def _compute_attachment_count(self):
@@ -98,12 +110,12 @@ class ResearchDocument(models.Model):
                     )
                 )
 
-    @api.constrains("name", "responsible", "remarks", "original_holder")
+    @api.constrains("name", "reference", "responsible", "remarks", "original_holder")
     def _check_text_length(self):
         for document in self:
             if any(
                 len(document[f] or "") > 512
-                for f in ("name", "responsible", "remarks", "original_holder")
+                for f in ("name", "reference", "responsible", "remarks", "original_holder")
             ):
                 raise ValidationError(self.env._("A document text field is too long."))
 
@@ -140,22 +152,24 @@ class ResearchDocument(models.Model):
     @api.model
     @api.private
     def _assign_item_numbers(self, vals_list):
-        """Number new items after the last item of their volume (one query per batch)."""
-        dossier_ids = {
-            v["dossier_id"] for v in vals_list if v.get("dossier_id") and not v.get("item_number")
-        }
+        """Number new items after the last item of their volume (one query per batch).
+
+        A number proposed by the form (numbered on entry) is kept unless another item of
+        the volume has it meanwhile: then the item goes to the end of the volume.
+        """
+        dossier_ids = {v["dossier_id"] for v in vals_list if v.get("dossier_id")}
         if not dossier_ids:
             return
         # numbering must see every item of the volume, whoever is adding one
-        documents_sudo = self.sudo()
-        last = dict(
-            documents_sudo._read_group(
-                [("dossier_id", "in", list(dossier_ids))], ["dossier_id"], ["item_number:max"]
-            )
-        )
-        last = {dossier.id: number for dossier, number in last.items()}
+        taken = defaultdict(set)
+        for document in self.sudo().search_fetch(
+            [("dossier_id", "in", list(dossier_ids))], ["dossier_id", "item_number"]
+        ):
+            taken[document.dossier_id.id].add(document.item_number)
         for vals in vals_list:
-            dossier_id = vals.get("dossier_id")
-            if dossier_id and not vals.get("item_number"):
-                last[dossier_id] = (last.get(dossier_id) or 0) + 1
-                vals["item_number"] = last[dossier_id]
+            if not (dossier_id := vals.get("dossier_id")):
+                continue
+            numbers = taken[dossier_id]
+            if not vals.get("item_number") or vals["item_number"] in numbers:
+                vals["item_number"] = max(numbers, default=0) + 1
+            numbers.add(vals["item_number"])

@@ -137,6 +137,9 @@ class ResearchDossier(models.Model):
         domain=[("phase", "=", "late")],
     )
     waiver_ids = fields.One2many("research.dossier.waiver", "dossier_id", string="Waivers")
+    waived_type_ids = fields.Many2many(
+        "research.document.type", string="Waived Documents", compute="_compute_waived_type_ids"
+    )
     checksum_ids = fields.One2many("research.file.checksum", "dossier_id", string="File Checksums")
 
     missing_type_ids = fields.Many2many(
@@ -375,6 +378,22 @@ class ResearchDossier(models.Model):
             matching = Domain("id", "in", missing_wanted)
         return matching if operator == "in" else ~matching
 
+    @api.depends("waiver_ids.type_id")
+    def _compute_waived_type_ids(self):
+        for dossier in self:
+            dossier.waived_type_ids = dossier.waiver_ids.type_id
+
+    @api.onchange("document_ids", "document_early_ids", "document_middle_ids", "document_late_ids")
+    def _onchange_number_new_items(self):
+        """A new line gets its item number as it is entered, after the last one on screen."""
+        documents = self._documents_on_screen()
+        new = documents.filtered(lambda d: not d._origin)
+        taken = set((documents - new).mapped("item_number"))
+        for document in new:
+            if not document.item_number or document.item_number in taken:
+                document.item_number = max(taken, default=0) + 1
+            taken.add(document.item_number)
+
     @api.private
     def _documents_on_screen(self):
         """Documents of a dossier being edited: the phase tabs hold the new lines."""
@@ -526,6 +545,29 @@ class ResearchDossier(models.Model):
                 )
         self.check_access("write")
         self._workflow().write({"state": "submitted"})
+        incomplete = self.filtered("missing_count")
+        if not incomplete:
+            return True
+        # handing in by stage is allowed; the missing documents are said at once
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "warning",
+                "sticky": True,
+                "title": self.env._("Handed in, but incomplete"),
+                "message": "\n".join(
+                    self.env._(
+                        "%(name)s still lacks: %(types)s. The archive room seals it once "
+                        "every mandatory document is filed or waived.",
+                        name=dossier.name,
+                        types=", ".join(dossier.missing_type_ids.mapped("name")),
+                    )
+                    for dossier in incomplete
+                ),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
     def action_reset_draft(self):
         self._check_group("research_archive.group_research_archive_room")
@@ -669,8 +711,8 @@ class ResearchDossier(models.Model):
         self._check_group("research_archive.group_research_archive_manager")
         return {
             "type": "ir.actions.act_window",
-            "name": self.env._("Waive a Missing Document"),
-            "res_model": "research.dossier.waiver",
+            "name": self.env._("Waive Missing Documents"),
+            "res_model": "research.dossier.waive.wizard",
             "view_mode": "form",
             "target": "new",
             "context": {"default_dossier_id": self.id},

@@ -1,1 +1,1 @@
-from . import research_archive_xlsx
+from . import research_archive_xlsx, research_dossier_report

@@ -52,10 +52,10 @@ class TestReports(ReportData, ResearchArchiveCommon):
             "Inner List",
             "Remarks Sheet",
             "Archive Number",
-            "Item No.",
+            "No.",
             "Responsible",
-            "Document Title",
-            "Pages",
+            "Title",
+            "Page No.",
             "Remarks",
             self.dossier.archive_number,
             "Wang Fang",
@@ -115,9 +115,9 @@ class TestReports(ReportData, ResearchArchiveCommon):
         ):
             sheet = self._read_xlsx(xmlid, ids, self.researcher)
             rows = list(sheet.iter_rows(values_only=True))
-            self.assertEqual(rows[0][5], "Title")
-            self.assertEqual(len(rows), len(self.documents) + 1)
-            cell = sheet.cell(row=2, column=6)
+            self.assertEqual(rows[2][5], "Title")
+            self.assertEqual(len(rows), len(self.documents) + 3, "title, period and header")
+            cell = sheet.cell(row=4, column=6)
             self.assertEqual(cell.value, self.formula)
             self.assertEqual(cell.data_type, "s", "a formula-looking title stays text")
 
@@ -126,17 +126,29 @@ class TestReports(ReportData, ResearchArchiveCommon):
             "research_archive.action_report_dossier_catalogue_xlsx", self.dossier.ids, self.room
         )
         rows = list(sheet.iter_rows(values_only=True))
-        self.assertEqual(rows[1][1], self.dossier.name)
-        self.assertEqual(rows[1][8], len(self.documents))
+        self.assertEqual(rows[3][1], self.dossier.name)
+        self.assertEqual(rows[3][8], len(self.documents))
+
+    def test_dossier_catalogue_layout(self):
+        sheet = self._read_xlsx(
+            "research_archive.action_report_dossier_catalogue_xlsx", self.dossier.ids, self.room
+        )
+        self.assertIn(self.env.company.name, sheet["A1"].value)
+        self.assertIn("Dossier Catalogue", sheet["A1"].value)
+        self.assertEqual(sheet.freeze_panes, "A4")
+        self.assertEqual(sheet.auto_filter.ref, "A3:L4")
+        completeness = sheet["K4"]
+        self.assertEqual(completeness.number_format, "0.0%")
+        self.assertAlmostEqual(completeness.value, self.dossier.completeness_rate / 100)
 
     def test_handover_xlsx(self):
         sheet = self._read_xlsx(
             "research_archive.action_report_handover_xlsx", self.round.ids, self.office
         )
         rows = list(sheet.iter_rows(values_only=True))
-        self.assertEqual(rows[1][1], self.researcher.name)
-        self.assertEqual(rows[1][2], self.formula)
-        self.assertEqual(sheet.cell(row=2, column=3).data_type, "s")
+        self.assertEqual(rows[3][1], self.researcher.name)
+        self.assertEqual(rows[3][2], self.formula)
+        self.assertEqual(sheet.cell(row=4, column=3).data_type, "s")
 
 
 @tagged("post_install", "-at_install")

@@ -1,1 +1,1 @@
-from . import research_dossier_reopen_wizard
+from . import research_dossier_reopen_wizard, research_dossier_waive_wizard

@@ -22,11 +22,17 @@ function openDossier(dashboardScreenshot) {
         stepUtils.showAppsMenuItem(),
         {
             trigger: ".o_app[data-menu-xmlid='research_archive.menu_research_archive_root']",
-            content: "Open the Research Archive app: it opens on its dashboard",
+            content: "Open the Research Archive app: it opens on its overview",
             run: "click",
         },
         ...(dashboardScreenshot
             ? [
+                  {
+                      trigger:
+                          ".o_menu_sections [data-menu-xmlid='research_archive.menu_research_dashboard']",
+                      content: "Go to the dashboard",
+                      run: "click",
+                  },
                   {
                       trigger: `.o_kanban_view .o_kanban_record:contains('${DOSSIER}')`,
                       content: "The dashboard shows the dossier with what it lacks",
