@@ -32,6 +32,10 @@ import websocket  # websocket-client, pinned in requirements-dev.txt
 
 # The key screens of each add-on's main journey, on the demo data of `bin/run`.
 KEY_SCREENS = {
+    "research-overview": "/odoo/research-overview",
+    "customer-overview": "/odoo/customer-records-overview",
+    "gas-overview": "/odoo/gas-overview",
+    "dossier-form": "/odoo/research-dossiers/{research_archive.dossier_general_2015_demo}",
     "research-dossiers": "/odoo/research-dossiers",
     "customer-files": "/odoo/customer-files",
     "access-request": "/odoo/action-customer_records.customer_access_grant_action"
