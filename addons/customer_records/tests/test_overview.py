@@ -1,7 +1,8 @@
 from datetime import date, timedelta
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
 
+from odoo.addons.base_input_guard.tests.common import LANG, ScreenshotTourCase
 from odoo.addons.base_role_overview.tests.common import OverviewCase
 
 from .common import MANAGER, CustomerRecordsCommon
@@ -98,11 +99,13 @@ class TestOverview(OverviewCase, CustomerRecordsCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestOverviewTour(HttpCase):
-    """Issue 15: the general manager opens the app on its overview and follows a tile."""
+class TestOverviewTour(ScreenshotTourCase):
+    """Issue 15: the general manager opens the app on its overview and follows a tile, in zh_CN."""
+
+    term_modules = ("base", "web", "base_role_overview", "customer_records")
 
     def test_overview_leads_to_the_records(self):
-        new_test_user(self.env, login="cr_overview_gm", groups=MANAGER)
+        new_test_user(self.env, login="cr_overview_gm", groups=MANAGER, lang=LANG)
         requester = new_test_user(self.env, login="cr_overview_employee", groups="base.group_user")
         customer = self.env["res.partner"].create({"name": "Overview Tour Customer"})
         self.env["customer.file"].create({"partner_id": customer.id})

@@ -1,7 +1,8 @@
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_utils";
 
-const TILE = ".o_role_overview_kanban .o_kanban_record:contains('Access Requests to Decide')";
+// the general manager works in zh_CN: "Access Requests to Decide"
+const TILE = ".o_role_overview_kanban .o_kanban_record:contains('待决定的查阅申请')";
 
 registry.category("web_tour.tours").add("customer_records_overview", {
     steps: () => [
@@ -25,7 +26,7 @@ registry.category("web_tour.tours").add("customer_records_overview", {
             run: "click",
         },
         {
-            trigger: ".o_breadcrumb .active:contains('Access Requests to Decide')",
+            trigger: ".o_breadcrumb .active:contains('待决定的查阅申请')",
             content: "The list is named after the tile",
         },
         {
