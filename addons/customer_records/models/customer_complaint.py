@@ -92,6 +92,7 @@ class CustomerComplaint(models.Model):
     is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
     description = fields.Text(required=True)
     result = fields.Text(string="Handling Result", tracking=True)
+    is_production_head_only = fields.Boolean(compute="_compute_is_production_head_only")
     production_result = fields.Text(
         string="Production Department's Part",
         tracking=True,
@@ -243,6 +244,14 @@ class CustomerComplaint(models.Model):
         if {"kind", "production_department_id", "state"} & vals.keys():
             self._schedule_production_part_activities()
         return res
+
+    @api.depends_context("uid")
+    @api.depends("production_department_id.manager_id", "user_id", "file_id.keeper_id")
+    def _compute_is_production_head_only(self):
+        """The form shows the production head only his department's part as editable."""
+        head_only = self._get_production_head_only()
+        for complaint in self:
+            complaint.is_production_head_only = complaint in head_only
 
     @api.private
     def _get_production_head_only(self):

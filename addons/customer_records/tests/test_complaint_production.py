@@ -176,3 +176,18 @@ class TestComplaintProduction(CustomerRecordsCommon):
         (production,) = arch.xpath("//page[@name='result']//field[@name='production_result']")
         self.assertFalse(result.get("invisible"))
         self.assertEqual(production.get("invisible"), "kind != 'quality'")
+
+    def test_the_head_sees_only_his_part_as_editable(self):
+        complaint = self._complaint()
+        self.assertTrue(complaint.with_user(self.head).is_production_head_only)
+        self.assertFalse(complaint.with_user(self.handler).is_production_head_only)
+        arch = self.env["customer.complaint"].with_user(self.head).get_views([(False, "form")])
+        form = etree.fromstring(arch["views"]["form"]["arch"])
+        for name in ("subject", "kind", "department_id", "deadline", "result", "reply_text"):
+            node = form.find(f".//sheet//field[@name='{name}']")
+            self.assertIn("is_production_head_only", node.get("readonly", ""), name)
+        node = form.find(".//sheet//field[@name='production_result']")
+        self.assertNotIn("is_production_head_only", node.get("readonly", ""))
+        for button in ("action_start_handling", "action_cancel"):
+            node = form.find(f".//header/button[@name='{button}']")
+            self.assertIn("is_production_head_only", node.get("invisible"), button)
