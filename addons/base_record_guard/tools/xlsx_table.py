@@ -123,13 +123,13 @@ class XlsxTable:
         return self
 
     def write_signatures(self, labels, row):
-        """Lines to sign below the table, from ``row``: two labels a line, each followed by
-        a blank to sign on."""
+        """Lines to sign below the table, from ``row``: two labels a line (their colon
+        included, full-width in Chinese), each followed by a blank to sign on."""
         half = max(len(self.columns) // 2, 2)
         for index, label in enumerate(labels):
             line, side = divmod(index, 2)
             self.sheet.write_string(
-                row + 2 * line, side * half, f"{label}: ________________", self.formats["sign"]
+                row + 2 * line, side * half, f"{label} ________________", self.formats["sign"]
             )
         return row + 2 * ((len(labels) + 1) // 2)
 

@@ -94,8 +94,8 @@ class GasContractRegisterXlsx(models.AbstractModel):
 
 
 class GasTopStatementXlsx(models.AbstractModel):
-    """One statement per gas user and year: the selected settlements grouped by both,
-    subtotalled when there are several, with the lines to sign below."""
+    """The take-or-pay statement: one line per gas user, year and contract, a subtotal for
+    each gas user with several lines, the total, and the lines to sign below."""
 
     _name = "report.gas_contracts.top_statement_xlsx"
     _inherit = "report.report_xlsx.abstract"
@@ -140,26 +140,24 @@ class GasTopStatementXlsx(models.AbstractModel):
         for settlement in objs.sorted(
             lambda s: (s.partner_id.display_name or "", s.year, s.contract_id.name or "")
         ):
-            groups.setdefault((settlement.partner_id, settlement.year), []).append(settlement)
+            groups.setdefault(settlement.partner_id, []).append(settlement)
         totals = dict.fromkeys(self._summed_columns, 0.0)
-        for (partner, year), settlements in groups.items():
+        for partner, settlements in groups.items():
             rows = [self._get_row(settlement) for settlement in settlements]
             table.write_rows(rows)
             sums = {col: sum(row[col] for row in rows) for col in self._summed_columns}
             for col, value in sums.items():
                 totals[col] += value
-            if len(groups) > 1:
-                label = self.env._(
-                    "Subtotal %(user)s %(year)s", user=partner.display_name, year=year
-                )
-                table.write_total(label, sums)
+            # a gas user with several years or contracts gets his own subtotal
+            if len(groups) > 1 and len(rows) > 1:
+                table.write_total(self.env._("Subtotal %(user)s", user=partner.display_name), sums)
         table.write_total(self.env._("Total"), totals, whole=True)
         table.write_signatures(
             [
-                self.env._("Prepared by"),
-                self.env._("Checked by"),
-                self.env._("Gas user (seal)"),
-                self.env._("Date"),
+                self.env._("Prepared by:"),
+                self.env._("Checked by:"),
+                self.env._("Gas user (seal):"),
+                self.env._("Date:"),
             ],
             table.close() + 1,
         )
