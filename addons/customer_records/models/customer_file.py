@@ -366,6 +366,13 @@ class CustomerFile(models.Model):
         }
 
     @api.depends_context("uid")
+    def _compute_hide_reviews(self):
+        super()._compute_hide_reviews()
+        # a reader under a grant reads the file: its approval is not his to submit or restart
+        for file in self.filtered("grant_notice"):
+            file.hide_reviews = True
+
+    @api.depends_context("uid")
     @api.depends("keeper_id")
     def _compute_grant_notice(self):
         """Said to a reader who opens the file only under an access grant, not by right."""

@@ -38,6 +38,10 @@ class TestGrantNotice(CustomerRecordsCommon):
         for user in (self.keeper, self.director, self.gm):
             self.assertFalse(self.file.with_user(user).grant_notice, user.login)
 
+    def test_the_approval_buttons_are_not_offered_under_a_grant(self):
+        self.assertTrue(self.file.with_user(self.keeper2).hide_reviews)
+        self.assertFalse(self.file.with_user(self.keeper).hide_reviews, "the keeper submits it")
+
     def test_the_form_is_read_only_under_a_grant(self):
         arch = self.env["customer.file"].with_user(self.keeper2).get_views([(False, "form")])
         form = etree.fromstring(arch["views"]["form"]["arch"])
