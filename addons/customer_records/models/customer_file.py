@@ -367,10 +367,11 @@ class CustomerFile(models.Model):
 
     @api.depends_context("uid")
     def _compute_hide_reviews(self):
-        super()._compute_hide_reviews()
+        res = super()._compute_hide_reviews()
         # a reader under a grant reads the file: its approval is not his to submit or restart
         for file in self.filtered("grant_notice"):
             file.hide_reviews = True
+        return res
 
     @api.depends_context("uid")
     @api.depends("keeper_id")
