@@ -26,8 +26,12 @@ class TestRoleSelections(GasCommon):
         cls.archive_group = cls.env.ref(G + "archive_keeper")
 
     def test_every_privilege_is_a_chain(self):
-        for xmlid in APP_CATEGORIES:
-            category = self.env.ref(xmlid)
+        # the apps installed beside gas_contracts (all three in the main test database)
+        categories = [self.env.ref(xmlid, raise_if_not_found=False) for xmlid in APP_CATEGORIES]
+        self.assertTrue(categories[0], "gas_contracts' own category")
+        for xmlid, category in zip(APP_CATEGORIES, categories, strict=True):
+            if not category:
+                continue
             self.assertTrue(category.privilege_ids, xmlid)
             for privilege in category.privilege_ids:
                 groups = privilege.group_ids.sorted(
