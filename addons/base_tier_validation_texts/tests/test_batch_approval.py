@@ -1,24 +1,11 @@
-"""Approving or rejecting a selection of documents at once, on a test document."""
+"""Approving or rejecting a selection of documents at once, on the guard's test document."""
 
-from odoo import fields, models
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
 from odoo.addons.base_record_guard.tests.common import register_test_models
 
-
-class BatchDocument(models.Model):
-    _name = "test.tier.batch.document"
-    _description = "Test document approved from a list"
-    _inherit = ["tier.validation.guard"]
-    _module = None
-    _state_from = ["draft"]
-    _state_to = ["approved"]
-    _tier_validation_manual_config = True
-    _workflow_fields = ("state",)
-
-    name = fields.Char()
-    state = fields.Selection([("draft", "Draft"), ("approved", "Approved")], default="draft")
+from .test_tier_validation_guard import GuardedDocument
 
 
 @tagged("post_install", "-at_install")
@@ -26,7 +13,7 @@ class TestBatchApproval(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        register_test_models(cls, [BatchDocument])
+        register_test_models(cls, [GuardedDocument])
         cls.registry.clear_cache()
         cls.addClassCleanup(cls.registry.clear_cache)
         cls.drafter = new_test_user(cls.env, login="tvb_drafter")
@@ -37,12 +24,12 @@ class TestBatchApproval(TransactionCase):
         )
         cls.definition = cls.env["tier.definition"].create(
             {
-                "model_id": cls.env["ir.model"]._get_id(BatchDocument._name),
+                "model_id": cls.env["ir.model"]._get_id(GuardedDocument._name),
                 "review_type": "group",
                 "reviewer_group_id": reviewers.id,
             }
         )
-        cls.Documents = cls.env[BatchDocument._name]
+        cls.Documents = cls.env[GuardedDocument._name]
 
     def _submitted(self, *names, drafter=None):
         drafter = drafter or self.drafter

@@ -151,19 +151,34 @@ class GasTopSettlement(models.Model):
             raise UserError(self.env._("%(year)s is not a valid contract year.", year=year))
 
     @api.model
-    def _settleable_domain(self, year):
-        """The take-or-pay contracts in force in ``year`` whose year is not confirmed yet."""
+    def _settling_domain(self, year):
+        """The take-or-pay contracts that ``year`` can be settled for at all."""
         return Domain(
             [
                 ("type_kind", "=", "take_or_pay"),
                 ("state", "in", ("signed", "in_progress", "done")),
                 ("contract_year", "<=", year),
-                ("top_account_id", "!=", False),
-                "|",
-                ("date_end", "=", False),
-                ("date_end", ">=", date(year, 1, 1)),
             ]
-        ) & Domain("settlement_ids", "not any", [("year", "=", year), ("state", "=", "confirmed")])
+        )
+
+    @api.model
+    def _settleable_domain(self, year):
+        """The take-or-pay contracts in force in ``year``, metered, whose year is not
+        confirmed yet: what finance settles with one button."""
+        return (
+            self._settling_domain(year)
+            & Domain(
+                [
+                    ("top_account_id", "!=", False),
+                    "|",
+                    ("date_end", "=", False),
+                    ("date_end", ">=", date(year, 1, 1)),
+                ]
+            )
+            & Domain(
+                "settlement_ids", "not any", [("year", "=", year), ("state", "=", "confirmed")]
+            )
+        )
 
     @api.model
     def _settle(self, contracts, year):
@@ -176,16 +191,7 @@ class GasTopSettlement(models.Model):
         wrong = (
             contracts.browse()
             .sudo()
-            .search(
-                [
-                    ("id", "in", contracts.ids),
-                    "|",
-                    "|",
-                    ("type_kind", "!=", "take_or_pay"),
-                    ("state", "not in", ("signed", "in_progress", "done")),
-                    ("contract_year", ">", year),
-                ]
-            )
+            .search(Domain("id", "in", contracts.ids) & ~self._settling_domain(year))
         )
         if wrong:
             raise UserError(
